@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import PlayhubKit
+
+/// `playhub build`: the site into its output folder, or nothing at all when it has errors.
+struct BuildCommand: ParsableCommand, ConsoleCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into its output folder.",
+        discussion: "A build with any content error writes nothing; the previous output stays as it was."
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: "The output folder (default: site.json outputDir, usually public/).")
+    var output: String?
+
+    @Option(name: .long, help: "Use this base URL instead of site.json's baseURL.")
+    var baseURL: String?
+
+    @Flag(name: .long, help: "Include playbooks and pages marked draft.")
+    var drafts = false
+
+    @Option(name: .long, help: "Worker threads (default: the number of cores).")
+    var jobs: Int = Parallel.coreCount
+
+    @Flag(name: .long, help: "Print errors only, no summary.")
+    var quiet = false
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
+            throw ValidationError("--base-url must be an absolute http(s) URL, such as https://example.org/")
+        }
+    }
+
+    mutating func execute(console: Console) -> Int32 {
+        let result = Builder.build(BuildOptions(siteDir: site.siteURL, outputDir: output, baseURL: baseURL,
+                                                includeDrafts: drafts, jobs: jobs))
+        if result.diagnostics.items.contains(where: { $0.code == .unsafeOutput }) {
+            DiagnosticPrinter.print(result.diagnostics, to: console)
+            return Playhub.Exit.usage
+        }
+        guard result.succeeded else {
+            DiagnosticPrinter.print(result.diagnostics, to: console)
+            return Playhub.Exit.contentErrors
+        }
+        for warning in result.diagnostics.warnings { console.err(warning.description) }
+        if !quiet { console.out(result.summary) }
+        return Playhub.Exit.success
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import PlayhubKit
+
+/// `playhub check`: everything `build` does except writing.
+struct CheckCommand: ParsableCommand, ConsoleCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the site for errors without writing anything."
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Flag(name: .long, help: "Check drafts too.")
+    var drafts = false
+
+    mutating func execute(console: Console) -> Int32 {
+        let result = Builder.build(BuildOptions(siteDir: site.siteURL, includeDrafts: drafts, writeOutput: false))
+        guard result.succeeded else {
+            for diagnostic in result.diagnostics.sorted { console.err(diagnostic.description) }
+            let errors = result.diagnostics.errors.count
+            console.err("\(errors) error\(errors == 1 ? "" : "s")")
+            return Playhub.Exit.contentErrors
+        }
+        console.out("No errors: \(result.pagesByKind.values.reduce(0, +)) pages would be built.")
+        return Playhub.Exit.success
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+
+/// What the command line (or a test) asks of one build.
+public struct BuildOptions: Sendable {
+    public var siteDir: URL
+    /// Overrides site.json `outputDir`; relative paths are relative to the site folder.
+    public var outputDir: String?
+    /// Overrides site.json `baseURL`.
+    public var baseURL: String?
+    public var includeDrafts: Bool
+    public var jobs: Int
+    /// False for `check`: everything but the writing.
+    public var writeOutput: Bool
+
+    public init(siteDir: URL, outputDir: String? = nil, baseURL: String? = nil, includeDrafts: Bool = false,
+                jobs: Int = Parallel.coreCount, writeOutput: Bool = true) {
+        self.siteDir = siteDir
+        self.outputDir = outputDir
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+        self.jobs = jobs
+        self.writeOutput = writeOutput
+    }
+}

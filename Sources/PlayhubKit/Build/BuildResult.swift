@@ -1,0 +1,31 @@
+import Foundation
+
+/// Everything one build produced: the files (in memory, for `serve` and tests), what was
+/// written, and every diagnostic.
+public struct BuildResult: Sendable {
+    public var diagnostics = Diagnostics()
+    public var config: SiteConfig?
+    public var graph: SiteGraph?
+    public var files: [OutputFile] = []
+    /// Pages by kind ("playbook": 30 …), for the summary line.
+    public var pagesByKind: [String: Int] = [:]
+    public var writeReport: OutputWriter.Report?
+    public var outputDir: URL?
+    /// Seconds per stage, in order, for `--verbose` style reporting and benchmarks.
+    public var stageTimes: [(stage: String, seconds: Double)] = []
+    public var seconds: Double = 0
+
+    public var succeeded: Bool { !diagnostics.hasErrors }
+
+    /// "Built 42 pages (30 playbook, 1 home, …) in 0.31 s: 45 files written, 0 unchanged, 0 removed".
+    public var summary: String {
+        let pages = pagesByKind.values.reduce(0, +)
+        let kinds = pagesByKind.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+        var text = "Built \(pages) pages (\(kinds)) in \(String(format: "%.2f", seconds)) s"
+        if let report = writeReport {
+            text += ": \(report.written) files written, \(report.unchanged) unchanged, \(report.removed) removed"
+        }
+        return text
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// The build, stage by stage (see STYLE of zola's `Site::build`): each stage is a value-in,
+/// value-out call; problems are collected, and any error stops before the write, so a
+/// failed build leaves the previous output exactly as it was.
+public enum Builder {
+    public static func build(_ options: BuildOptions) -> BuildResult {
+        var result = BuildResult()
+        let clock = StageClock()
+
+        // 1. configure
+        guard var config = result.collect(SiteConfig.load(siteDir: options.siteDir)) else { return result.finish(clock) }
+        if let baseURL = options.baseURL { config.baseURL = SiteConfig.normalisedBaseURL(baseURL) }
+        result.config = config
+        let output = outputURL(options, config)
+        result.outputDir = output
+        if options.writeOutput, let refusal = OutputGuard.check(output: output, siteDir: options.siteDir, config: config) {
+            result.diagnostics.append(refusal)
+            return result.finish(clock)
+        }
+        let theme = result.collect(Theme.load(siteDir: options.siteDir, config: config))
+        clock.lap("configure", into: &result)
+
+        // 2. discover
+        let scan = ContentScanner.scan(siteDir: options.siteDir, contentDir: config.contentDir)
+        result.diagnostics.append(contentsOf: scan.diagnostics)
+        clock.lap("discover", into: &result)
+
+        // 3–4. parse front matter and render Markdown, per file in parallel
+        let markdown = MarkdownOptions(unsafeHTML: config.unsafeHTML, basePath: config.basePath)
+        let (documents, parseProblems) = DocumentParser.parseAll(scan.files, options: markdown, jobs: options.jobs)
+        result.diagnostics.append(contentsOf: parseProblems)
+        clock.lap("parse", into: &result)
+
+        // 5. resolve references into the site graph
+        let (graph, resolveProblems) = SiteGraph.resolve(config: config, documents: documents,
+                                                         includeDrafts: options.includeDrafts, dates: ContentDates())
+        result.diagnostics.append(contentsOf: resolveProblems)
+        clock.lap("resolve", into: &result)
+        guard let graph, let theme, !result.diagnostics.hasErrors else { return result.finish(clock) }
+        result.graph = graph
+
+        // 6. plan every page; 7. render
+        let plans = PagePlanner.plan(graph)
+        let (pages, renderProblems) = PageRenderer.render(plans, graph: graph, theme: theme, jobs: options.jobs)
+        result.diagnostics.append(contentsOf: renderProblems)
+        guard !result.diagnostics.hasErrors else { return result.finish(clock) }
+        for plan in plans { result.pagesByKind[plan.kind, default: 0] += 1 }
+        result.files = pages + theme.staticFiles.map { OutputFile(path: $0.key, data: $0.value) }.sorted { $0.path < $1.path }
+        clock.lap("render", into: &result)
+
+        // 8. write
+        if options.writeOutput {
+            do {
+                result.writeReport = try OutputWriter.commit(result.files, to: output, jobs: options.jobs)
+            } catch {
+                result.diagnostics.append(Diagnostic(.io, at: nil, "cannot write the output folder: \(error.localizedDescription)"))
+            }
+            clock.lap("write", into: &result)
+        }
+        return result.finish(clock)
+    }
+
+    static func outputURL(_ options: BuildOptions, _ config: SiteConfig) -> URL {
+        let path = options.outputDir ?? config.outputDir
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : options.siteDir.appendingPathComponent(path)
+        return url.standardizedFileURL
+    }
+}
+
+/// Times the stages of one build.
+final class StageClock {
+    private let start = DispatchTime.now()
+    private var last = DispatchTime.now()
+
+    func lap(_ stage: String, into result: inout BuildResult) {
+        let now = DispatchTime.now()
+        result.stageTimes.append((stage, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
+        last = now
+    }
+
+    var elapsed: Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
+}
+
+extension BuildResult {
+    /// Keeps a stage's value, or records its problems and returns nil.
+    mutating func collect<T>(_ outcome: Result<T, Diagnostics>) -> T? {
+        switch outcome {
+        case .success(let value): return value
+        case .failure(let problems): diagnostics.append(contentsOf: problems); return nil
+        }
+    }
+
+    func finish(_ clock: StageClock) -> BuildResult {
+        var result = self
+        result.seconds = clock.elapsed
+        return result
+    }
+}

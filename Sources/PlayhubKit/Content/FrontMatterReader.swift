@@ -1,0 +1,241 @@
+import Foundation
+import Yams
+
+/// Reads typed values out of a front matter block, recording a diagnostic at the exact
+/// line and column of every missing, mistyped or unknown key.
+///
+/// Yams reports positions within the YAML text; they are shifted by the front matter's first
+/// line here, at the boundary, so every message speaks in the file's own lines.
+public struct FrontMatterReader {
+    public let path: String
+    public private(set) var diagnostics = Diagnostics()
+    private var entries: [(key: String, keyNode: Node, value: Node)] = []
+    private let lineOffset: Int
+    private let mappingLocation: SourceLocation
+
+    /// Composes the YAML; a syntax error becomes a diagnostic and leaves the reader empty.
+    public init(_ frontMatter: FrontMatter, path: String) {
+        self.path = path
+        self.lineOffset = frontMatter.yamlLine - 1
+        self.mappingLocation = SourceLocation(file: path, line: 1)
+        if frontMatter.yaml.contains("\t"), let tabLine = frontMatter.yaml.split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex(where: { $0.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") }) {
+            let line = frontMatter.yaml.split(separator: "\n", omittingEmptySubsequences: false)[tabLine]
+            let column = line.distance(from: line.startIndex, to: line.firstIndex(of: "\t")!) + 1
+            diagnostics.append(Diagnostic(.invalidYAML, at: SourceLocation(file: path, line: tabLine + 1 + lineOffset, column: column),
+                "a tab indents this front matter line", hint: "YAML indents with spaces only; replace the tab with spaces"))
+            return
+        }
+        do {
+            guard let node = try Yams.compose(yaml: frontMatter.yaml) else { return } // empty front matter
+            guard let mapping = node.mapping else {
+                diagnostics.append(Diagnostic(.invalidYAML, at: location(of: node), "front matter must be a list of `key: value` lines"))
+                return
+            }
+            var seen: [String: Node] = [:]
+            for (key, value) in mapping {
+                let name = key.string ?? ""
+                if seen[name] != nil {
+                    diagnostics.append(Diagnostic(.invalidYAML, at: location(of: key), "key '\(name)' appears twice",
+                        hint: "remove one of the two"))
+                    continue
+                }
+                seen[name] = key
+                entries.append((name, key, value))
+            }
+        } catch let error as YamlError {
+            diagnostics.append(Self.diagnostic(for: error, path: path, lineOffset: lineOffset))
+        } catch {
+            diagnostics.append(Diagnostic(.invalidYAML, at: mappingLocation, "front matter is not valid YAML: \(error)"))
+        }
+    }
+
+    // MARK: - Locations
+
+    func location(of node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return mappingLocation }
+        return SourceLocation(file: path, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    /// Where a key is written, or line 1 for a key that is missing altogether.
+    public func location(ofKey key: String) -> SourceLocation {
+        entries.first { $0.key == key }.map { location(of: $0.keyNode) } ?? mappingLocation
+    }
+
+    static func diagnostic(for error: YamlError, path: String, lineOffset: Int) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: path, line: mark.line + lineOffset, column: mark.column) }
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return Diagnostic(.invalidYAML, at: at(mark), "front matter is not valid YAML: \(problem)",
+                hint: "check the quotes, colons and indentation on this line")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return Diagnostic(.invalidYAML, at: at(context.mark), "key '\(duplicates.first ?? "")' appears twice", hint: "remove one of the two")
+        default:
+            return Diagnostic(.invalidYAML, at: SourceLocation(file: path, line: 1 + lineOffset), "front matter is not valid YAML: \(error)")
+        }
+    }
+
+    // MARK: - Checks
+
+    /// Reports every key not in `known` with the closest known key as a hint.
+    public mutating func rejectUnknownKeys(_ known: [String], kind: String) {
+        for entry in entries where !known.contains(entry.key) {
+            let hint = DidYouMean.hint(for: entry.key, in: known)
+                ?? "\(kind) front matter takes: \(known.joined(separator: ", ")); put free data under `params:`"
+            diagnostics.append(Diagnostic(.unknownKey, at: location(of: entry.keyNode), "unknown front matter key '\(entry.key)'", hint: hint))
+        }
+    }
+
+    private func node(_ key: String) -> Node? {
+        guard let node = entries.first(where: { $0.key == key })?.value else { return nil }
+        if case .scalar(let scalar) = node, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return nil }
+        return node
+    }
+
+    private mutating func wrongType(_ key: String, _ node: Node, expected: String) {
+        diagnostics.append(Diagnostic(.wrongType, at: location(of: node), "'\(key)' must be \(expected)"))
+    }
+
+    private mutating func missing(_ key: String, example: String) {
+        diagnostics.append(Diagnostic(.missingKey, at: mappingLocation, "required front matter key '\(key)' is missing",
+            hint: "add `\(key): \(example)`"))
+    }
+
+    // MARK: - Typed values
+
+    /// A non-empty string value.
+    public mutating func string(_ key: String, required: Bool = false, example: String = "\"...\"") -> String? {
+        located(key, required: required, example: example)?.value
+    }
+
+    public mutating func located(_ key: String, required: Bool = false, example: String = "\"...\"") -> Located<String>? {
+        guard let node = node(key) else {
+            if required { missing(key, example: example) }
+            return nil
+        }
+        guard case .scalar(let scalar) = node else { wrongType(key, node, expected: "a text value"); return nil }
+        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty {
+            if required { diagnostics.append(Diagnostic(.missingKey, at: location(of: node), "'\(key)' must not be empty")) }
+            return nil
+        }
+        return Located(text, at: location(of: node))
+    }
+
+    /// A list of strings; a single string is accepted as a list of one.
+    public mutating func list(_ key: String, required: Bool = false, example: String = "[\"...\"]") -> [Located<String>] {
+        guard let node = node(key) else {
+            if required { missing(key, example: example) }
+            return []
+        }
+        let items: [Node]
+        switch node {
+        case .sequence(let sequence): items = Array(sequence)
+        case .scalar: items = [node]
+        case .mapping, .alias: wrongType(key, node, expected: "a list such as \(example)"); return []
+        }
+        var result: [Located<String>] = []
+        for item in items {
+            guard case .scalar(let scalar) = item, !scalar.string.trimmingCharacters(in: .whitespaces).isEmpty else {
+                wrongType(key, item, expected: "a list of text values"); continue
+            }
+            result.append(Located(scalar.string.trimmingCharacters(in: .whitespaces), at: location(of: item)))
+        }
+        if required && result.isEmpty {
+            diagnostics.append(Diagnostic(.missingKey, at: location(of: node), "'\(key)' needs at least one entry", hint: "e.g. `\(key): \(example)`"))
+        }
+        return result
+    }
+
+    public mutating func bool(_ key: String) -> Bool? {
+        guard let node = node(key) else { return nil }
+        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = node.bool else {
+            wrongType(key, node, expected: "true or false"); return nil
+        }
+        _ = scalar
+        return value
+    }
+
+    public mutating func integer(_ key: String) -> Int? {
+        guard let node = node(key) else { return nil }
+        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Int(scalar.string) else {
+            wrongType(key, node, expected: "a whole number such as 10"); return nil
+        }
+        return value
+    }
+
+    /// A `YYYY-MM-DD` date.
+    public mutating func day(_ key: String) -> Located<Day>? {
+        guard let node = node(key) else { return nil }
+        guard case .scalar(let scalar) = node, let day = Day(scalar.string.trimmingCharacters(in: .whitespaces)) else {
+            let text = node.scalar?.string ?? ""
+            diagnostics.append(Diagnostic(.invalidDate, at: location(of: node), "'\(key)' is not a valid date: '\(text)'",
+                hint: "write it as YYYY-MM-DD, e.g. 2024-03-05"))
+            return nil
+        }
+        return Located(day, at: location(of: node))
+    }
+
+    /// A free map for templates (`params:`).
+    public mutating func params(_ key: String) -> [String: JSONValue] {
+        guard let node = node(key) else { return [:] }
+        guard case .mapping(let mapping) = node else { wrongType(key, node, expected: "a map of `name: value` lines"); return [:] }
+        var result: [String: JSONValue] = [:]
+        for (k, v) in mapping { result[k.string ?? ""] = Self.jsonValue(v) }
+        return result
+    }
+
+    static func jsonValue(_ node: Node) -> JSONValue {
+        switch node {
+        case .scalar(let scalar):
+            if scalar.style == .plain {
+                if let b = node.bool { return .bool(b) }
+                if let i = node.int { return .number(Double(i)) }
+                if let d = node.float { return .number(d) }
+                if node.null != nil { return .null }
+            }
+            return .string(scalar.string)
+        case .sequence(let sequence): return .array(sequence.map(jsonValue))
+        case .mapping(let mapping):
+            var result: [String: JSONValue] = [:]
+            for (k, v) in mapping { result[k.string ?? ""] = jsonValue(v) }
+            return .object(result)
+        case .alias: return .null
+        }
+    }
+
+    /// The FAQ entries of a tag: a list of `{q: ..., a: ...}` maps.
+    public mutating func faq(_ key: String) -> [FAQEntry] {
+        guard let node = node(key) else { return [] }
+        guard case .sequence(let sequence) = node else { wrongType(key, node, expected: "a list of `- q: ...` / `a: ...` entries"); return [] }
+        var result: [FAQEntry] = []
+        for item in sequence {
+            guard case .mapping(let mapping) = item else { wrongType(key, item, expected: "a list of `- q: ...` / `a: ...` entries"); continue }
+            var question: String?, answer: String?
+            for (k, v) in mapping {
+                let name = k.string ?? ""
+                switch name {
+                case "q": question = v.scalar?.string.trimmingCharacters(in: .whitespacesAndNewlines)
+                case "a": answer = v.scalar?.string.trimmingCharacters(in: .whitespacesAndNewlines)
+                default:
+                    diagnostics.append(Diagnostic(.unknownKey, at: location(of: k), "unknown FAQ key '\(name)'",
+                        hint: DidYouMean.hint(for: name, in: ["q", "a"]) ?? "an FAQ entry has only `q` (question) and `a` (answer)"))
+                }
+            }
+            guard let q = question, !q.isEmpty, let a = answer, !a.isEmpty else {
+                diagnostics.append(Diagnostic(.missingKey, at: location(of: item), "an FAQ entry needs both `q` and `a`",
+                    hint: "write `- q: \"Question?\"` and `  a: \"Answer.\"`"))
+                continue
+            }
+            result.append(FAQEntry(question: q, answerMarkdown: a, location: location(of: item)))
+        }
+        return result
+    }
+}
+
+/// A question and its Markdown answer, as written in a tag's front matter.
+public struct FAQEntry: Sendable, Hashable {
+    public var question: String
+    public var answerMarkdown: String
+    public var location: SourceLocation
+}

@@ -1,0 +1,140 @@
+import CCmark
+import Foundation
+
+/// The only place that speaks to libcmark's C API.
+///
+/// cmark parses the body; the tree is then adjusted before cmark renders it:
+/// - headings are replaced by custom blocks carrying `<hN id="…">`, so the TOC can link them;
+/// - task-list items (`- [ ] step`) get a disabled checkbox as a custom inline;
+/// - root-relative link and image targets get the site's base path.
+/// Custom nodes are the only HTML playhub adds; in safe mode cmark itself drops authors' raw
+/// HTML and dangerous URLs (`javascript:` …).
+enum CMarkDocument {
+    static func render(_ markdown: String, options: MarkdownOptions) -> RenderedMarkdown {
+        let cmarkOptions = CMARK_OPT_SMART | (options.unsafeHTML ? CMARK_OPT_UNSAFE : 0)
+        let document: OpaquePointer = markdown.withCString { cmark_parse_document($0, strlen($0), cmarkOptions) }
+        defer { cmark_node_free(document) }
+
+        var headings: [OpaquePointer] = []
+        var taskItems: [OpaquePointer] = []
+        var links: [RenderedMarkdown.Link] = []
+        var firstParagraph: String?
+        var wordCount = 0
+
+        let iterator = cmark_iter_new(document)
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HEADING:
+                headings.append(node)
+            case CMARK_NODE_ITEM:
+                taskItems.append(node)
+            case CMARK_NODE_PARAGRAPH where firstParagraph == nil && cmark_node_parent(node) == document:
+                firstParagraph = plainText(of: node)
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                let url = string(cmark_node_get_url(node))
+                links.append(.init(destination: url, line: Int(cmark_node_get_start_line(node)) + options.firstLine - 1,
+                                   column: Int(cmark_node_get_start_column(node))))
+                if url.hasPrefix("/"), !url.hasPrefix("//"), options.basePath != "/" {
+                    cmark_node_set_url(node, String(options.basePath.dropLast()) + url)
+                }
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                wordCount += countWords(cmark_node_get_literal(node))
+            default:
+                break
+            }
+        }
+
+        for item in taskItems { markTaskItem(item) }
+        var ids = HeadingIDs()
+        var renderedHeadings: [RenderedMarkdown.Heading] = []
+        for heading in headings {
+            let text = plainText(of: heading)
+            let id = ids.next(for: text)
+            renderedHeadings.append(.init(level: Int(cmark_node_get_heading_level(heading)), text: text, id: id))
+            replaceHeading(heading, id: id, options: cmarkOptions)
+        }
+
+        let html = string(cmark_render_html(document, cmarkOptions), free: true)
+        return RenderedMarkdown(html: html, headings: renderedHeadings, firstParagraph: firstParagraph ?? "",
+                                wordCount: wordCount, links: links)
+    }
+
+    // MARK: - Tree edits
+
+    /// `<h2>Text</h2>` becomes `<h2 id="text">Text</h2>`: the heading is rendered on its own
+    /// (same options, so the same safety) and swapped for a custom block holding that HTML.
+    private static func replaceHeading(_ heading: OpaquePointer, id: String, options: Int32) {
+        let html = string(cmark_render_html(heading, options), free: true)
+        let level = cmark_node_get_heading_level(heading)
+        let withID = "<h\(level) id=\"\(HTML.escape(id))\">" + html.dropFirst(4).trimmingSuffix("\n")
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        cmark_node_set_on_enter(block, withID)
+        cmark_node_set_on_exit(block, "")
+        cmark_node_replace(heading, block)
+        cmark_node_free(heading)
+    }
+
+    /// A list item whose text starts with `[ ] ` or `[x] ` gets a disabled checkbox.
+    private static func markTaskItem(_ item: OpaquePointer) {
+        guard let paragraph = cmark_node_first_child(item), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
+              let text = cmark_node_first_child(paragraph), cmark_node_get_type(text) == CMARK_NODE_TEXT else { return }
+        let literal = string(cmark_node_get_literal(text))
+        let checked: Bool
+        if literal.hasPrefix("[ ] ") || literal == "[ ]" { checked = false }
+        else if literal.hasPrefix("[x] ") || literal.hasPrefix("[X] ") || literal == "[x]" || literal == "[X]" { checked = true }
+        else { return }
+        cmark_node_set_literal(text, String(literal.dropFirst(min(4, literal.count))))
+        guard let box = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
+        cmark_node_set_on_enter(box, checked ? "<input type=\"checkbox\" checked disabled> " : "<input type=\"checkbox\" disabled> ")
+        cmark_node_set_on_exit(box, "")
+        cmark_node_prepend_child(paragraph, box)
+    }
+
+    // MARK: - Reading the tree
+
+    /// The text a reader sees in a node: text and code spans, breaks as spaces.
+    private static func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        let iterator = cmark_iter_new(node)
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(child) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += string(cmark_node_get_literal(child))
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+            default: break
+            }
+        }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
+    private static func countWords(_ literal: UnsafePointer<CChar>?) -> Int {
+        guard let literal else { return 0 }
+        var count = 0, inWord = false, pointer = literal
+        while pointer.pointee != 0 {
+            let isSpace = pointer.pointee == 32 || pointer.pointee == 10 || pointer.pointee == 9
+            if !isSpace && !inWord { count += 1 }
+            inWord = !isSpace
+            pointer += 1
+        }
+        return count
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<CChar>?, free shouldFree: Bool) -> String {
+        guard let pointer else { return "" }
+        defer { if shouldFree { free(pointer) } }
+        return String(cString: pointer)
+    }
+}
+
+private extension Substring {
+    func trimmingSuffix(_ suffix: String) -> String {
+        hasSuffix(suffix) ? String(dropLast(suffix.count)) : String(self)
+    }
+}

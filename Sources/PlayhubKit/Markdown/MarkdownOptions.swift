@@ -1,0 +1,16 @@
+/// How a site wants its Markdown rendered.
+public struct MarkdownOptions: Sendable, Hashable {
+    /// Keep raw HTML from authors (site.json `unsafeHTML`). Off by default: hubs take
+    /// playbooks from many contributors.
+    public var unsafeHTML: Bool
+    /// Prefixed to root-relative links (`/tags/x/` → `/hub/tags/x/`), from baseURL's path.
+    public var basePath: String
+    /// The file line of the body's first line, so link lines are file lines.
+    public var firstLine: Int
+
+    public init(unsafeHTML: Bool = false, basePath: String = "/", firstLine: Int = 1) {
+        self.unsafeHTML = unsafeHTML
+        self.basePath = basePath
+        self.firstLine = firstLine
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// schema.org structured data, encoded with `JSONEncoder` (never pasted together) and made
+/// safe to embed in a `<script>` element.
+public enum JSONLD {
+    public struct BreadcrumbList: Encodable {
+        let context = "https://schema.org"
+        let type = "BreadcrumbList"
+        let itemListElement: [Item]
+        struct Item: Encodable {
+            let type = "ListItem"
+            let position: Int
+            let name: String
+            let item: String
+            enum CodingKeys: String, CodingKey { case type = "@type", position, name, item }
+        }
+        enum CodingKeys: String, CodingKey { case context = "@context", type = "@type", itemListElement }
+
+        /// From (name, absolute URL) pairs, home first.
+        public init(_ crumbs: [(String, String)]) {
+            itemListElement = crumbs.enumerated().map { Item(position: $0.offset + 1, name: $0.element.0, item: $0.element.1) }
+        }
+    }
+
+    public struct Article: Encodable {
+        let context = "https://schema.org"
+        let type = "Article"
+        let headline: String
+        let description: String
+        let datePublished: String
+        let dateModified: String
+        let author: Person?
+        let mainEntityOfPage: String
+        let keywords: String?
+        struct Person: Encodable {
+            let type = "Person"
+            let name: String
+            enum CodingKeys: String, CodingKey { case type = "@type", name }
+        }
+        enum CodingKeys: String, CodingKey {
+            case context = "@context", type = "@type", headline, description, datePublished, dateModified, author, mainEntityOfPage, keywords
+        }
+
+        public init(headline: String, description: String, datePublished: Day, dateModified: Day, author: String?, url: String, keywords: [String]) {
+            self.headline = headline
+            self.description = description
+            self.datePublished = datePublished.description
+            self.dateModified = dateModified.description
+            self.author = author.map { Person(name: $0) }
+            self.mainEntityOfPage = url
+            self.keywords = keywords.isEmpty ? nil : keywords.joined(separator: ", ")
+        }
+    }
+
+    public struct FAQPage: Encodable {
+        let context = "https://schema.org"
+        let type = "FAQPage"
+        let mainEntity: [Question]
+        struct Question: Encodable {
+            let type = "Question"
+            let name: String
+            let acceptedAnswer: Answer
+            enum CodingKeys: String, CodingKey { case type = "@type", name, acceptedAnswer }
+        }
+        struct Answer: Encodable {
+            let type = "Answer"
+            let text: String
+            enum CodingKeys: String, CodingKey { case type = "@type", text }
+        }
+        enum CodingKeys: String, CodingKey { case context = "@context", type = "@type", mainEntity }
+
+        /// Questions with their answers as the page shows them (answer HTML).
+        public init(_ entries: [(question: String, answerHTML: String)]) {
+            mainEntity = entries.map { Question(name: $0.question, acceptedAnswer: Answer(text: $0.answerHTML)) }
+        }
+    }
+
+    /// `<script type="application/ld+json">…</script>` for each value, sorted keys so bytes
+    /// are stable. `<`, `>` and `&` are written as `\u003c` … so no text can close the script.
+    public static func scripts(_ values: [any Encodable]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return values.compactMap { value -> String? in
+            guard let data = try? encoder.encode(value) else { return nil }
+            let json = String(decoding: data, as: UTF8.self)
+                .replacingOccurrences(of: "<", with: "\\u003c")
+                .replacingOccurrences(of: ">", with: "\\u003e")
+                .replacingOccurrences(of: "&", with: "\\u0026")
+            return "<script type=\"application/ld+json\">\(json)</script>"
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,19 @@
+import Foundation
+
+/// Stage 7, render: every planned page through its template, in parallel, in plan order.
+public enum PageRenderer {
+    public static func render(_ plans: [PagePlan], graph: SiteGraph, theme: Theme, jobs: Int, isServe: Bool = false) -> ([OutputFile], Diagnostics) {
+        var problems = Diagnostics()
+        for name in Set(plans.map(\.template)).sorted() where !theme.hasTemplate(name) {
+            problems.append(Diagnostic(.missingTemplate, at: nil, "template '\(name).mustache' not found",
+                hint: "add templates/\(name).mustache to the site or to themes/\(theme.name)/templates/"))
+        }
+        guard !problems.hasErrors else { return ([], problems) }
+        let factory = ViewFactory(graph: graph, isServe: isServe)
+        let files = Parallel.map(plans, jobs: jobs) { plan -> OutputFile in
+            let html = theme.render(factory.context(for: plan), template: plan.template) ?? ""
+            return OutputFile(path: plan.path.outputFile, data: Data(html.utf8))
+        }
+        return (files, problems)
+    }
+}

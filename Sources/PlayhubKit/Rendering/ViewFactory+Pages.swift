@@ -1,0 +1,76 @@
+/// The context of each kind of page: its view, head and breadcrumbs.
+extension ViewFactory {
+    func context(for plan: PagePlan) -> PageContext {
+        switch plan.content {
+        case .home: return home(plan)
+        case .playbook(let index): return playbook(index, plan)
+        case .playbookList(let page): return playbookList(page, plan)
+        case .page(let slug): return freePage(slug, plan)
+        case .notFound: return notFound(plan)
+        }
+    }
+
+    func home(_ plan: PagePlan) -> PageContext {
+        let all = Array(graph.playbooks.indices)
+        let featured = all.filter { graph.playbooks[$0].featured }
+        let latest = all.sorted { Ordering.newestFirst(graph.playbooks[$0], graph.playbooks[$1]) }.prefix(12)
+        let view = HomeView(title: graph.config.title, description: site.description,
+                            categories: graph.categoryOrder.compactMap { categoryLink($0, withCount: true) },
+                            featured: featured.prefix(12).map(card), latest: latest.map(card),
+                            allPlaybooksURL: links.link("/playbooks/"), playbookCount: all.count,
+                            playbookCountLabel: Plural.playbooks(all.count))
+        return PageContext(site: site, head: head(title: nil, description: site.description, path: plan.path), breadcrumbs: [], page: view)
+    }
+
+    func playbook(_ index: Int, _ plan: PagePlan) -> PageContext {
+        let playbook = graph.playbooks[index]
+        var trail: [(String, URLPath)] = []
+        if let category = graph.categories[playbook.category] { trail.append((category.title, .category(category.slug))) }
+        trail.append((playbook.title, plan.path))
+        let (crumbs, crumbsLD) = breadcrumbs(trail)
+        let toc = TableOfContents(headings: playbook.body.headings)
+        let view = PlaybookView(
+            title: playbook.title, type: playbook.type, summary: playbook.summary, author: playbook.author,
+            date: playbook.date.description, dateText: playbook.date.longForm,
+            updated: playbook.updated.description, updatedText: playbook.updated.longForm,
+            wasUpdated: playbook.updated != playbook.date, readingMinutes: playbook.readingMinutes,
+            category: categoryLink(playbook.category), tags: playbook.tags.compactMap { tagLink($0) },
+            industries: playbook.industries.compactMap { termLink(.industry, $0) },
+            tools: playbook.tools.compactMap { termLink(.tool, $0) },
+            tocHTML: toc.html, hasTOC: !toc.isEmpty, bodyHTML: playbook.body.html,
+            related: graph.relatedPlaybooks(of: index).map(card), featured: playbook.featured, draft: playbook.draft,
+            params: playbook.params.mapValues(\.templateValue))
+        let article = JSONLD.Article(headline: playbook.title, description: playbook.description, datePublished: playbook.date,
+                                     dateModified: playbook.updated, author: playbook.author, url: links.absolute(plan.path),
+                                     keywords: playbook.tags.compactMap { graph.tags[$0]?.title })
+        let head = head(title: playbook.title, description: playbook.description, path: plan.path, ogType: "article",
+                        jsonLD: [crumbsLD, article])
+        return PageContext(site: site, head: head, breadcrumbs: crumbs, page: view)
+    }
+
+    func playbookList(_ page: Int, _ plan: PagePlan) -> PageContext {
+        let pagination = Pagination(itemCount: graph.playbooks.count, size: graph.config.paginate)
+        let title = page > 1 ? "All playbooks (page \(page))" : "All playbooks"
+        let (crumbs, crumbsLD) = breadcrumbs([("Playbooks", URLPath("/playbooks/"))])
+        let view = ListView(title: title, description: "Every playbook in \(graph.config.title).",
+                            items: pagination.range(ofPage: page).map(card),
+                            pager: pager(pagination, page: page, base: URLPath("/playbooks/")),
+                            totalCount: graph.playbooks.count, totalCountLabel: Plural.playbooks(graph.playbooks.count))
+        return PageContext(site: site, head: head(title: title, description: view.description, path: plan.path, jsonLD: [crumbsLD]),
+                           breadcrumbs: crumbs, page: view)
+    }
+
+    func freePage(_ slug: String, _ plan: PagePlan) -> PageContext {
+        let page = graph.pages[slug]!
+        let (crumbs, crumbsLD) = breadcrumbs([(page.title, plan.path)])
+        let view = FreePageView(title: page.title, description: page.description, bodyHTML: page.body.html)
+        return PageContext(site: site, head: head(title: page.title, description: page.description, path: plan.path, jsonLD: [crumbsLD]),
+                           breadcrumbs: crumbs, page: view)
+    }
+
+    func notFound(_ plan: PagePlan) -> PageContext {
+        let view = FreePageView(title: "Page not found", description: "The page you asked for does not exist.", bodyHTML: "")
+        return PageContext(site: site, head: head(title: view.title, description: view.description, path: plan.path, noindex: true),
+                           breadcrumbs: [], page: view)
+    }
+}

@@ -1,0 +1,73 @@
+/// Builds the views templates read from the site graph: one place that knows how a
+/// playbook becomes a card, a tag becomes a link, a page gets its head and breadcrumbs.
+// Read-only after init, so one factory serves every render thread.
+struct ViewFactory: @unchecked Sendable {
+    let graph: SiteGraph
+    let links: LinkBuilder
+    let site: SiteView
+
+    init(graph: SiteGraph, isServe: Bool = false) {
+        self.graph = graph
+        self.links = LinkBuilder(config: graph.config)
+        let links = self.links
+        var nav = graph.categoryOrder.map { LinkView(title: graph.categories[$0]!.title, url: links.link(.category($0))) }
+        let pages = graph.pages.values.sorted { ($0.weight ?? Int.max, $0.title, $0.slug) < ($1.weight ?? Int.max, $1.title, $1.slug) }
+        nav += pages.map { LinkView(title: $0.title, url: links.link(.page($0.slug))) }
+        var siteDescription: String?
+        if case .string(let text)? = graph.config.params["description"] { siteDescription = text }
+        site = SiteView(title: graph.config.title, description: siteDescription, language: graph.config.language,
+                        basePath: graph.config.basePath, baseURL: graph.config.baseURL, nav: nav,
+                        params: graph.config.params.mapValues(\.templateValue), isServe: isServe)
+    }
+
+    // MARK: - Pieces
+
+    func card(_ index: Int) -> PlaybookCardView {
+        let playbook = graph.playbooks[index]
+        return PlaybookCardView(title: playbook.title, url: links.link(.playbook(playbook.slug)), type: playbook.type,
+                                summary: playbook.summary, featured: playbook.featured, updated: playbook.updated.description,
+                                updatedText: playbook.updated.longForm, category: categoryLink(playbook.category))
+    }
+
+    func categoryLink(_ slug: String, withCount: Bool = false) -> LinkView? {
+        guard let category = graph.categories[slug] else { return nil }
+        return LinkView(title: category.title, url: links.link(.category(slug)), description: category.description,
+                        count: withCount ? (graph.playbooksByCategory[slug]?.count ?? 0) : nil)
+    }
+
+    func tagLink(_ slug: String, withCount: Bool = false) -> LinkView? {
+        guard let tag = graph.tags[slug] else { return nil }
+        return LinkView(title: tag.title, url: links.link(.tag(slug)), description: tag.description,
+                        count: withCount ? (graph.playbooksByTag[slug]?.count ?? 0) : nil)
+    }
+
+    func termLink(_ kind: TermKind, _ slug: String, withCount: Bool = false) -> LinkView? {
+        guard let term = graph.terms(kind)[slug] else { return nil }
+        return LinkView(title: term.title, url: links.link(.term(kind, slug)), description: term.description,
+                        count: withCount ? (graph.playbooks(for: kind)[slug]?.count ?? 0) : nil)
+    }
+
+    /// Breadcrumbs from home to the current page (last entry), as links and JSON-LD.
+    func breadcrumbs(_ trail: [(String, URLPath)]) -> ([LinkView], JSONLD.BreadcrumbList) {
+        let full = [("Home", URLPath.home)] + trail
+        let views = full.enumerated().map { LinkView(title: $0.element.0, url: links.link($0.element.1), isCurrent: $0.offset == full.count - 1) }
+        return (views, JSONLD.BreadcrumbList(full.map { ($0.0, links.absolute($0.1)) }))
+    }
+
+    func head(title: String?, description: String?, path: URLPath, ogType: String = "website",
+              jsonLD: [any Encodable] = [], noindex: Bool = false) -> HeadView {
+        let fullTitle = title.map { "\($0) | \(graph.config.title)" } ?? graph.config.title
+        let text = description ?? site.description ?? graph.config.title
+        return HeadView(title: fullTitle, description: text, canonical: links.absolute(path), ogType: ogType,
+                        jsonLDHTML: JSONLD.scripts(jsonLD), noindex: noindex)
+    }
+
+    func pager(_ pagination: Pagination, page: Int, base: URLPath) -> PagerView {
+        let total = pagination.pageCount
+        return PagerView(current: page, total: total,
+                         previousURL: page > 1 ? links.link(base.paginated(page - 1)) : nil,
+                         nextURL: page < total ? links.link(base.paginated(page + 1)) : nil,
+                         pages: (1...total).map { LinkView(title: "\($0)", url: links.link(base.paginated($0)), isCurrent: $0 == page) },
+                         isPaginated: total > 1)
+    }
+}

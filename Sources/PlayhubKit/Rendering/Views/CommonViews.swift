@@ -1,0 +1,86 @@
+// Small views shared by many templates. Templates read stored properties (Mustache uses
+// Mirror), so every value a template prints is a stored property here. Only fields whose
+// name ends in `HTML` hold trusted markup, for `{{{ }}}`.
+
+/// The site-wide values every template sees as `site`.
+public struct SiteView {
+    public var title: String
+    public var description: String?
+    public var language: String
+    /// baseURL's path, e.g. `/` or `/hub/`: prefix for asset links.
+    public var basePath: String
+    public var baseURL: String
+    /// Main navigation: categories then free pages.
+    public var nav: [LinkView]
+    /// site.json `params`.
+    public var params: [String: Any]
+    /// True only in `playhub serve`, for the live-reload script.
+    public var isServe: Bool
+}
+
+/// The `<head>` of a page, the same fields on every page.
+public struct HeadView {
+    /// The `<title>`: "Page title | Site title", or the site title on the home page.
+    public var title: String
+    public var description: String
+    /// Absolute URL of this page.
+    public var canonical: String
+    /// Open Graph type: `website` or `article`.
+    public var ogType: String
+    /// `<script type="application/ld+json">` blocks, made by a JSON encoder.
+    public var jsonLDHTML: String
+    /// True for pages search engines should not index (404).
+    public var noindex: Bool
+}
+
+/// A link with optional extras, used for breadcrumbs, tags, terms and navigation.
+public struct LinkView {
+    public var title: String
+    public var url: String
+    public var description: String?
+    /// The number of playbooks behind the link, when it matters.
+    public var count: Int?
+    /// "1 playbook", "12 playbooks".
+    public var countLabel: String?
+    /// True for the last breadcrumb and the current page in navigation.
+    public var isCurrent: Bool
+
+    public init(title: String, url: String, description: String? = nil, count: Int? = nil, isCurrent: Bool = false) {
+        self.title = title
+        self.url = url
+        self.description = description
+        self.count = count
+        self.countLabel = count.map(Plural.playbooks)
+        self.isCurrent = isCurrent
+    }
+}
+
+/// A playbook in a list: enough to choose it.
+public struct PlaybookCardView {
+    public var title: String
+    public var url: String
+    public var type: String?
+    public var summary: String
+    public var featured: Bool
+    /// `2024-03-05`.
+    public var updated: String
+    /// "March 5, 2024".
+    public var updatedText: String
+    public var category: LinkView?
+}
+
+/// Previous/next and numbered links of a paginated list.
+public struct PagerView {
+    public var current: Int
+    public var total: Int
+    public var previousURL: String?
+    public var nextURL: String?
+    public var pages: [LinkView]
+    /// False when everything fits on one page (the template shows no pager).
+    public var isPaginated: Bool
+}
+
+/// "1 playbook" / "2 playbooks", used wherever a count is shown.
+public enum Plural {
+    public static func playbooks(_ count: Int) -> String { count == 1 ? "1 playbook" : "\(count) playbooks" }
+}

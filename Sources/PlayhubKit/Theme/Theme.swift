@@ -1,0 +1,102 @@
+import Foundation
+import Mustache
+
+/// The templates and static files a site is rendered with: the site's `templates/` over the
+/// theme's `templates/`, the site's `static/` over the theme's `static/`. The default theme
+/// is also compiled into playhub, so a site without a `themes/default` folder still builds.
+public struct Theme: Sendable {
+    public let name: String
+    let library: MustacheLibrary
+    /// Template name → the file it came from, for messages.
+    public let templateFiles: [String: String]
+    /// Output path → bytes, theme static first, then the site's.
+    public let staticFiles: [String: Data]
+
+    /// Loads and parses every template once. Syntax errors name the file and line.
+    public static func load(siteDir: URL, config: SiteConfig) -> Result<Theme, Diagnostics> {
+        var problems = Diagnostics()
+        var sources: [String: (file: String, text: String)] = [:]   // name → source
+        var statics: [String: Data] = [:]
+        let themeDir = "themes/\(config.theme)"
+        let themeURL = siteDir.appendingPathComponent(themeDir)
+
+        if FileManager.default.fileExists(atPath: themeURL.path) {
+            collectTemplates(in: siteDir, folder: "\(themeDir)/templates", into: &sources)
+            statics = collectFiles(in: siteDir.appendingPathComponent("\(themeDir)/static"))
+        } else if config.theme == "default" {
+            for (path, data) in EmbeddedTheme.files.sorted(by: { $0.key < $1.key }) {
+                if path.hasPrefix("templates/"), path.hasSuffix(".mustache") {
+                    sources[templateName(String(path.dropFirst("templates/".count)))] = ("(built-in default theme)/\(path)", String(decoding: data, as: UTF8.self))
+                } else if path.hasPrefix("static/") {
+                    statics[String(path.dropFirst("static/".count))] = data
+                }
+            }
+        } else {
+            problems.append(Diagnostic(.missingTemplate, at: SourceLocation(file: "site.json"), "theme '\(config.theme)' not found in \(themeDir)/",
+                hint: "add the theme folder, or set \"theme\": \"default\""))
+            return .failure(problems)
+        }
+        collectTemplates(in: siteDir, folder: "templates", into: &sources)
+        statics.merge(collectFiles(in: siteDir.appendingPathComponent("static"))) { _, site in site }
+
+        var library = MustacheLibrary()
+        var files: [String: String] = [:]
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            do {
+                library.register(try MustacheTemplate(string: source.text), named: name)
+                files[name] = source.file
+            } catch let error as MustacheTemplate.ParserError {
+                problems.append(Diagnostic(.template, at: SourceLocation(file: source.file, line: error.context.lineNumber, column: error.context.columnNumber),
+                    "template syntax error: \(describe(error.error))", hint: "near `\(error.context.line.trimmingCharacters(in: .whitespaces))`"))
+            } catch {
+                problems.append(Diagnostic(.template, at: SourceLocation(file: source.file), "template error: \(error)"))
+            }
+        }
+        if problems.hasErrors { return .failure(problems) }
+        return .success(Theme(name: config.theme, library: library, templateFiles: files, staticFiles: statics))
+    }
+
+    /// Renders `object` with the named template; nil when there is no such template.
+    func render(_ object: Any, template: String) -> String? {
+        library.render(object, withTemplate: template)
+    }
+
+    public func hasTemplate(_ name: String) -> Bool { templateFiles[name] != nil }
+
+    // MARK: - Loading files
+
+    /// `partials/card.mustache` → `card`; `playbook.mustache` → `playbook`.
+    static func templateName(_ relativePath: String) -> String {
+        ((relativePath as NSString).lastPathComponent as NSString).deletingPathExtension
+    }
+
+    private static func collectTemplates(in siteDir: URL, folder: String, into sources: inout [String: (file: String, text: String)]) {
+        for (relative, data) in collectFiles(in: siteDir.appendingPathComponent(folder)) where relative.hasSuffix(".mustache") {
+            sources[templateName(relative)] = ("\(folder)/\(relative)", String(decoding: data, as: UTF8.self))
+        }
+    }
+
+    /// Every regular file below `folder`, keyed by its path relative to it.
+    static func collectFiles(in folder: URL) -> [String: Data] {
+        var files: [String: Data] = [:]
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return files }
+        let prefix = folder.standardizedFileURL.path + "/"
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true,
+                  !url.lastPathComponent.hasPrefix("."), let data = try? Data(contentsOf: url) else { continue }
+            let path = url.standardizedFileURL.path
+            guard path.hasPrefix(prefix) else { continue }
+            files[String(path.dropFirst(prefix.count))] = data
+        }
+        return files
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error {
+        case MustacheTemplate.Error.sectionCloseNameIncorrect: "a section is closed with a different name than it was opened with"
+        case MustacheTemplate.Error.unfinishedName: "a tag is not finished (missing `}}`)"
+        case MustacheTemplate.Error.expectedSectionEnd: "a section is never closed (missing `{{/name}}`)"
+        default: "\(error)"
+        }
+    }
+}

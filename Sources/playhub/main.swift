@@ -1,0 +1,4 @@
+import Foundation
+import PlayhubCLI
+
+exit(Playhub.run(Array(CommandLine.arguments.dropFirst())))
