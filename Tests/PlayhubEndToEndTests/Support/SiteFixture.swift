@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import PlayhubKit
+
+/// A site written into a fresh temporary folder from hugo-style text:
+///
+///     -- site.json --
+///     {"title": "Hub", "baseURL": "https://example.org/"}
+///     -- content/tags/seo.md --
+///     ...
+///
+/// `build()` runs the real build in process; the assertions read the files it wrote.
+final class SiteFixture {
+    let root: URL
+
+    init(_ text: String, files extra: [String: String] = [:]) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("playhub-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        var files = SiteFixture.parse(text)
+        for (path, content) in extra { files[path] = content }
+        for (path, content) in files where !content.isEmpty || !path.hasSuffix("/") {
+            try write(path, content)
+        }
+    }
+
+    deinit { try? FileManager.default.removeItem(at: root) }
+
+    /// Splits `-- path --` sections; a section's text runs to the next marker.
+    static func parse(_ text: String) -> [String: String] {
+        var files: [String: String] = [:]
+        var current: String?
+        var lines: [Substring] = []
+        func flush() { if let current { files[current] = lines.joined(separator: "\n") + "\n" } }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("-- "), line.hasSuffix(" --"), line.count > 6 {
+                flush()
+                current = String(line.dropFirst(3).dropLast(3))
+                lines = []
+            } else {
+                lines.append(line)
+            }
+        }
+        flush()
+        return files.mapValues { $0.replacingOccurrences(of: "\n\n$", with: "\n", options: .regularExpression) }
+    }
+
+    func write(_ path: String, _ content: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(content.utf8).write(to: url)
+    }
+
+    func remove(_ path: String) throws { try FileManager.default.removeItem(at: root.appendingPathComponent(path)) }
+
+    @discardableResult
+    func build(drafts: Bool = false, baseURL: String? = nil, output: String? = nil, jobs: Int = 2) -> BuildResult {
+        Builder.build(BuildOptions(siteDir: root, outputDir: output, baseURL: baseURL, includeDrafts: drafts, jobs: jobs))
+    }
+
+    // MARK: - Reading the output
+
+    var output: URL { root.appendingPathComponent("public") }
+
+    func read(_ path: String) -> String? {
+        (try? Data(contentsOf: output.appendingPathComponent(path))).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path) }
+
+    /// Every file below the output folder, relative and sorted.
+    func outputFiles() -> [String] {
+        guard let enumerator = FileManager.default.enumerator(at: output, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        let prefix = output.resolvingSymlinksInPath().path + "/"
+        return enumerator.compactMap { item -> String? in
+            guard let url = item as? URL, (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { return nil }
+            return String(url.resolvingSymlinksInPath().path.dropFirst(prefix.count))
+        }.sorted()
+    }
+
+    /// One expectation per line: the file contains it, or with a leading `! ` it must not.
+    func expectFile(_ path: String, _ expectations: String..., sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        guard let text = read(path) else {
+            Issue.record("\(path) was not written", sourceLocation: sourceLocation)
+            return
+        }
+        for expectation in expectations {
+            if expectation.hasPrefix("! ") {
+                let needle = String(expectation.dropFirst(2))
+                #expect(!text.contains(needle), "\(path) must not contain \(needle)", sourceLocation: sourceLocation)
+            } else {
+                #expect(text.contains(expectation), "\(path) should contain \(expectation)", sourceLocation: sourceLocation)
+            }
+        }
+    }
+}
+
