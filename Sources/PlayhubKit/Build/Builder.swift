@@ -9,7 +9,9 @@ public enum Builder {
         let clock = StageClock()
 
         // 1. configure
-        guard var config = result.collect(SiteConfig.load(siteDir: options.siteDir)) else { return result.finish(clock) }
+        let (loadedConfig, configProblems) = SiteConfig.load(siteDir: options.siteDir)
+        result.diagnostics.append(contentsOf: configProblems)
+        guard var config = loadedConfig else { return result.finish(clock) }
         if let baseURL = options.baseURL { config.baseURL = SiteConfig.normalisedBaseURL(baseURL) }
         result.config = config
         let output = outputURL(options, config)
@@ -42,6 +44,7 @@ public enum Builder {
 
         // 6. plan every page; 7. render
         let plans = PagePlanner.plan(graph)
+        result.diagnostics.append(contentsOf: PagePlanner.clashes(in: plans, graph: graph))
         let (pages, renderProblems) = PageRenderer.render(plans, graph: graph, theme: theme, jobs: options.jobs)
         result.diagnostics.append(contentsOf: renderProblems)
         guard !result.diagnostics.hasErrors else { return result.finish(clock) }

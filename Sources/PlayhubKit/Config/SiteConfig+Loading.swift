@@ -2,12 +2,13 @@ import Foundation
 
 extension SiteConfig {
     /// Reads and validates `site.json` in `siteDir`. Every problem is reported, each at the
-    /// line of the key it concerns.
-    public static func load(siteDir: URL) -> Result<SiteConfig, Diagnostics> {
+    /// line of the key it concerns; the config is still returned when it is usable, so the
+    /// content's errors are reported in the same run.
+    public static func load(siteDir: URL) -> (SiteConfig?, Diagnostics) {
         let file = "site.json"
         let url = siteDir.appendingPathComponent(file)
         guard let data = try? Data(contentsOf: url) else {
-            return .failure(Diagnostics([Diagnostic(.invalidConfig, at: SourceLocation(file: file),
+            return (nil, Diagnostics([Diagnostic(.invalidConfig, at: SourceLocation(file: file),
                 "cannot read site.json", hint: "create it with at least \"title\" and \"baseURL\", or run `playhub init`")]))
         }
         let text = String(decoding: data, as: UTF8.self)
@@ -15,13 +16,13 @@ extension SiteConfig {
         do {
             values = try JSONDecoder().decode([String: JSONValue].self, from: data)
         } catch {
-            return .failure(Diagnostics([Diagnostic(.invalidConfig, at: SourceLocation(file: file),
+            return (nil, Diagnostics([Diagnostic(.invalidConfig, at: SourceLocation(file: file),
                 "site.json is not a JSON object: \(describe(error))", hint: "check for a missing comma or quote")]))
         }
         return parse(values, text: text, file: file)
     }
 
-    static func parse(_ values: [String: JSONValue], text: String, file: String) -> Result<SiteConfig, Diagnostics> {
+    static func parse(_ values: [String: JSONValue], text: String, file: String) -> (SiteConfig?, Diagnostics) {
         var problems = Diagnostics()
         func location(_ key: String) -> SourceLocation { keyLocation(key, in: text, file: file) }
         func problem(_ key: String, _ message: String, hint: String? = nil) {
@@ -63,7 +64,8 @@ extension SiteConfig {
         if let value = values["params"] {
             if case .object(let o) = value { config.params = o } else { problem("params", "'params' must be an object") }
         }
-        return problems.hasErrors ? .failure(problems) : .success(config)
+        let usable = title != nil && baseURL != nil && (baseURL!.hasPrefix("https://") || baseURL!.hasPrefix("http://"))
+        return (usable ? config : nil, problems)
     }
 
     /// The line and column of `"key":` in the JSON text, so a config error points at it.

@@ -65,7 +65,14 @@ public struct FrontMatterReader {
     static func diagnostic(for error: YamlError, path: String, lineOffset: Int) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: path, line: mark.line + lineOffset, column: mark.column) }
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            // libyaml notices an unclosed quote or bracket where the text ends; the context
+            // mark is where it was opened, which is the line an author needs to fix.
+            if let context {
+                return Diagnostic(.invalidYAML, at: at(context.mark), "front matter is not valid YAML: \(context.text), \(problem) (line \(mark.line + lineOffset))",
+                    hint: "check the quotes, brackets and indentation on this line")
+            }
             return Diagnostic(.invalidYAML, at: at(mark), "front matter is not valid YAML: \(problem)",
                 hint: "check the quotes, colons and indentation on this line")
         case .duplicatedKeysInMapping(let duplicates, let context):

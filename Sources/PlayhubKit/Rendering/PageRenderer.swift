@@ -4,14 +4,21 @@ import Foundation
 public enum PageRenderer {
     public static func render(_ plans: [PagePlan], graph: SiteGraph, theme: Theme, jobs: Int, isServe: Bool = false) -> ([OutputFile], Diagnostics) {
         var problems = Diagnostics()
-        for name in Set(plans.map(\.template)).sorted() where !theme.hasTemplate(name) {
+        for name in Set(plans.map(\.template)).sorted() where !name.isEmpty && !theme.hasTemplate(name) {
             problems.append(Diagnostic(.missingTemplate, at: nil, "template '\(name).mustache' not found",
                 hint: "add templates/\(name).mustache to the site or to themes/\(theme.name)/templates/"))
         }
         guard !problems.hasErrors else { return ([], problems) }
         let factory = ViewFactory(graph: graph, isServe: isServe)
+        let links = LinkBuilder(config: graph.config)
         let files = Parallel.map(plans, jobs: jobs) { plan -> OutputFile in
-            let html = theme.render(factory.context(for: plan), template: plan.template) ?? ""
+            let html: String
+            if case .redirect(let index) = plan.content {
+                let playbook = graph.playbooks[index]
+                html = Redirects.html(to: links.absolute(.playbook(playbook.slug)), title: playbook.title, language: graph.config.language)
+            } else {
+                html = theme.render(factory.context(for: plan), template: plan.template) ?? ""
+            }
             return OutputFile(path: plan.path.outputFile, data: Data(html.utf8))
         }
         return (files, problems)

@@ -5,8 +5,15 @@ extension ViewFactory {
         case .home: return home(plan)
         case .playbook(let index): return playbook(index, plan)
         case .playbookList(let page): return playbookList(page, plan)
+        case .tag(let slug): return tag(slug, plan)
+        case .tagIndex: return tagIndex(plan)
+        case .category(let slug, let page): return category(slug, page: page, plan)
+        case .categoryIndex: return categoryIndex(plan)
+        case .term(let kind, let slug, let page): return term(kind, slug, page: page, plan)
+        case .termIndex(let kind): return termIndex(kind, plan)
+        case .faq: return faqPage(plan)
         case .page(let slug): return freePage(slug, plan)
-        case .notFound: return notFound(plan)
+        case .notFound, .redirect: return notFound(plan)
         }
     }
 

@@ -6,16 +6,26 @@ public struct PagePlan: Sendable {
         case home
         case playbook(index: Int)
         case playbookList(page: Int)
+        case tag(slug: String)
+        case tagIndex
+        case category(slug: String, page: Int)
+        case categoryIndex
+        case term(kind: TermKind, slug: String, page: Int)
+        case termIndex(kind: TermKind)
+        case faq
         case page(slug: String)
         case notFound
+        /// An old URL (a playbook's `aliases`) that sends readers and search engines to it.
+        case redirect(playbook: Int)
     }
 
     public var path: URLPath
     public var content: Content
-    /// The template file name, without `.mustache`.
+    /// The template file name, without `.mustache` (redirects use none).
     public var template: String
     /// A summary label, e.g. "playbook", for the build summary.
     public var kind: String
+    /// The newest change among what the page shows (the sitemap's `<lastmod>`).
     public var lastModified: Day?
     public var inSitemap: Bool
 }

@@ -1,27 +1,90 @@
-/// Stage 6, plan: decides every page of the site and its URL, template and last change.
+/// Stage 6, plan: decides every page of the site (SPEC §3), its URL, template and last change.
 public enum PagePlanner {
     public static func plan(_ graph: SiteGraph) -> [PagePlan] {
         var plans: [PagePlan] = []
-        let newest = graph.newestUpdate(of: Array(graph.playbooks.indices))
-        plans.append(PagePlan(path: .home, content: .home, template: "home", kind: "home", lastModified: newest, inSitemap: true))
+        func add(_ path: URLPath, _ content: PagePlan.Content, _ template: String, kind: String, lastModified: Day?, inSitemap: Bool = true) {
+            plans.append(PagePlan(path: path, content: content, template: template, kind: kind, lastModified: lastModified, inSitemap: inSitemap))
+        }
+        /// Page 1 at `base`, later pages at `base/page/N/`, each dated by what it lists.
+        func paginated(_ base: URLPath, _ items: [Int], kind: String, template: String, _ content: (Int) -> PagePlan.Content) {
+            let pagination = Pagination(itemCount: items.count, size: graph.config.paginate)
+            for n in 1...pagination.pageCount {
+                let shown = pagination.range(ofPage: n).map { items[$0] }
+                add(base.paginated(n), content(n), template, kind: kind, lastModified: graph.newestUpdate(of: shown))
+            }
+        }
+        let everything = Array(graph.playbooks.indices)
+        let newest = graph.newestUpdate(of: everything)
 
-        let pagination = Pagination(itemCount: graph.playbooks.count, size: graph.config.paginate)
-        for n in 1...pagination.pageCount {
-            let shown = Array(pagination.range(ofPage: n))
-            plans.append(PagePlan(path: URLPath("/playbooks/").paginated(n), content: .playbookList(page: n), template: "list",
-                                  kind: "list", lastModified: graph.newestUpdate(of: shown), inSitemap: true))
-        }
+        add(.home, .home, "home", kind: "home", lastModified: newest)
+        paginated(URLPath("/playbooks/"), everything, kind: "list", template: "list") { .playbookList(page: $0) }
         for (index, playbook) in graph.playbooks.enumerated() {
-            plans.append(PagePlan(path: .playbook(playbook.slug), content: .playbook(index: index), template: "playbook",
-                                  kind: "playbook", lastModified: playbook.updated, inSitemap: playbook.inSitemap && !playbook.draft))
+            add(.playbook(playbook.slug), .playbook(index: index), "playbook", kind: "playbook",
+                lastModified: playbook.updated, inSitemap: playbook.inSitemap && !playbook.draft)
         }
+
+        add(URLPath("/categories/"), .categoryIndex, "terms", kind: "index", lastModified: newest)
+        for slug in graph.categoryOrder {
+            paginated(.category(slug), graph.playbooksByCategory[slug] ?? [], kind: "category", template: "category") {
+                .category(slug: slug, page: $0)
+            }
+        }
+        add(URLPath("/tags/"), .tagIndex, "tags", kind: "index", lastModified: newest)
+        for slug in graph.tagOrder {
+            add(.tag(slug), .tag(slug: slug), "tag", kind: "tag", lastModified: graph.newestUpdate(of: graph.playbooksByTag[slug] ?? []))
+        }
+        for kind in TermKind.allCases {
+            add(URLPath("/\(kind.folder)/"), .termIndex(kind: kind), "terms", kind: "index", lastModified: newest)
+            for slug in graph.termOrder(kind) {
+                paginated(.term(kind, slug), graph.playbooks(for: kind)[slug] ?? [], kind: kind.rawValue, template: "term") {
+                    .term(kind: kind, slug: slug, page: $0)
+                }
+            }
+        }
+        add(URLPath("/faq/"), .faq, "faq", kind: "faq", lastModified: newest)
+
         for slug in graph.pages.keys.sorted() {
             let page = graph.pages[slug]!
-            plans.append(PagePlan(path: .page(slug), content: .page(slug: slug), template: "page", kind: "page",
-                                  lastModified: nil, inSitemap: page.inSitemap && !page.draft))
+            add(.page(slug), .page(slug: slug), "page", kind: "page", lastModified: nil, inSitemap: page.inSitemap && !page.draft)
         }
-        plans.append(PagePlan(path: URLPath("/404.html"), content: .notFound, template: "404", kind: "404",
-                              lastModified: nil, inSitemap: false))
+        add(URLPath("/404.html"), .notFound, "404", kind: "404", lastModified: nil, inSitemap: false)
+
+        for (index, playbook) in graph.playbooks.enumerated() {
+            for alias in playbook.aliases {
+                add(aliasPath(alias.value), .redirect(playbook: index), "", kind: "redirect", lastModified: nil, inSitemap: false)
+            }
+        }
         return plans
+    }
+
+    /// `/guides/old/` stays a folder page; `/old.html` stays a file; `/old` becomes `/old/`.
+    public static func aliasPath(_ alias: String) -> URLPath {
+        if alias.hasSuffix("/") || alias.hasSuffix(".html") { return URLPath(alias) }
+        return URLPath(alias + "/")
+    }
+
+    /// Two pages at one URL would overwrite each other: a free page named like a built-in
+    /// section, or an alias that is already a page's URL. Each clash is reported at its source.
+    public static func clashes(in plans: [PagePlan], graph: SiteGraph) -> [Diagnostic] {
+        var owners: [URLPath: PagePlan] = [:]
+        var problems: [Diagnostic] = []
+        for plan in plans {
+            guard let first = owners[plan.path] else { owners[plan.path] = plan; continue }
+            switch plan.content {
+            case .redirect(let index):
+                let alias = graph.playbooks[index].aliases.first { aliasPath($0.value) == plan.path }!
+                let what: String
+                if case .redirect(let other) = first.content { what = "an alias of \(graph.playbooks[other].sourcePath)" } else { what = "the URL of a page" }
+                problems.append(Diagnostic(.duplicateSlug, at: alias.location, "alias '\(alias.value)' is already \(what)",
+                    hint: "remove the alias or change it to an unused path"))
+            case .page(let slug):
+                problems.append(Diagnostic(.duplicateSlug, at: SourceLocation(file: graph.pages[slug]!.sourcePath),
+                    "page '\(slug)' would be served at \(plan.path), which the hub already uses",
+                    hint: "rename the file; /playbooks/, /tags/, /categories/, /industries/, /tools/ and /faq/ are reserved"))
+            default:
+                problems.append(Diagnostic(.duplicateSlug, at: nil, "two pages would be written at \(plan.path)"))
+            }
+        }
+        return problems
     }
 }

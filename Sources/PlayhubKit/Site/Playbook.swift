@@ -17,7 +17,8 @@ public struct Playbook: Sendable {
     public var draft: Bool
     public var featured: Bool
     public var weight: Int?
-    public var aliases: [String]
+    /// Old URL paths, with where each is written (a clash is reported there).
+    public var aliases: [Located<String>]
     public var inSitemap: Bool
     public var params: [String: JSONValue]
     public var body: RenderedMarkdown

@@ -143,7 +143,7 @@ extension SiteGraph {
                 description: meta.description ?? summary, tags: tagSlugs, category: category,
                 industries: termSlugs[.industry] ?? [], tools: termSlugs[.tool] ?? [], type: meta.type, author: meta.author,
                 date: date, updated: updated, draft: meta.draft, featured: meta.featured, weight: meta.weight,
-                aliases: meta.aliases.map(\.value), inSitemap: meta.sitemap, params: meta.params, body: document.body))
+                aliases: meta.aliases, inSitemap: meta.sitemap, params: meta.params, body: document.body))
         }
 
         guard !problems.hasErrors else { return (nil, problems) }
