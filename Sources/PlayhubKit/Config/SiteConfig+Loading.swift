@@ -9,7 +9,7 @@ extension SiteConfig {
         let url = siteDir.appendingPathComponent(file)
         guard let data = try? Data(contentsOf: url) else {
             return (nil, Diagnostics([Diagnostic(.invalidConfig, at: SourceLocation(file: file),
-                "cannot read site.json", hint: "create it with at least \"title\" and \"baseURL\", or run `playhub init`")]))
+                "cannot read site.json", hint: "create it with at least \"title\" and \"baseURL\"")]))
         }
         let text = String(decoding: data, as: UTF8.self)
         let values: [String: JSONValue]

@@ -87,8 +87,9 @@ public struct FrontMatterReader {
     /// Reports every key not in `known` with the closest known key as a hint.
     public mutating func rejectUnknownKeys(_ known: [String], kind: String) {
         for entry in entries where !known.contains(entry.key) {
+            let freeData = known.contains("params") ? "; put free data under `params:`" : ""
             let hint = DidYouMean.hint(for: entry.key, in: known)
-                ?? "\(kind) front matter takes: \(known.joined(separator: ", ")); put free data under `params:`"
+                ?? "\(kind) front matter takes: \(known.joined(separator: ", "))\(freeData)"
             diagnostics.append(Diagnostic(.unknownKey, at: location(of: entry.keyNode), "unknown front matter key '\(entry.key)'", hint: hint))
         }
     }

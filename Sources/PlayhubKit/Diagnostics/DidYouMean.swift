@@ -1,7 +1,7 @@
 /// Suggests the closest known name for a misspelt one ("grwth" → "growth").
 public enum DidYouMean {
     /// The candidate nearest to `word` by edit distance, if it is close enough to be a
-    /// plausible typo (at most a third of the word's length, and at least 1 edit allowed).
+    /// plausible typo (at most a third of the word's length, and never fewer than 2 edits).
     public static func suggestion(for word: String, in candidates: some Sequence<String>) -> String? {
         let limit = max(2, word.count / 3)
         var best: (name: String, distance: Int)?

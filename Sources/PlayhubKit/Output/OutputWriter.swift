@@ -35,11 +35,19 @@ public enum OutputWriter {
     }
 
     /// Writes one file unless its bytes are already there. Returns true when written.
+    /// Only a regular file counts as "already there": a symlink is never read through, it is
+    /// replaced. The temporary file is created exclusively after clearing its name, so a link
+    /// planted there is never written through either.
     static func write(_ file: OutputFile, in root: URL) throws -> Bool {
         let target = root.appendingPathComponent(file.path)
-        if let existing = try? Data(contentsOf: target, options: .alwaysMapped), existing == file.data { return false }
+        let type = (try? FileManager.default.attributesOfItem(atPath: target.path))?[.type] as? FileAttributeType
+        let isRegularFile = type == .typeRegular
+        // A folder left where a file now goes (a page that became a file) is stale: clear it.
+        if type == .typeDirectory { try FileManager.default.removeItem(at: target) }
+        if isRegularFile, let existing = try? Data(contentsOf: target, options: .alwaysMapped), existing == file.data { return false }
         let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).playhub-tmp")
-        try file.data.write(to: temporary)
+        try? FileManager.default.removeItem(at: temporary)
+        try file.data.write(to: temporary, options: .withoutOverwriting)
         if rename(temporary.path, target.path) != 0 {
             let code = errno
             try? FileManager.default.removeItem(at: temporary)

@@ -89,6 +89,7 @@ title: "Keyword Research"
 tags: ["seo"]
 industries: ["SaaS"]
 date: 2024-02-01
+updated: 2024-02-15
 ---
 
 Keyword research tells you which questions your buyers type into a search box, how often they ask them, and which pages already answer them well enough that competing is pointless without a better angle.
@@ -99,6 +100,7 @@ summary: "Test a price change safely."
 tags: ["pricing", "seo"]
 tools: ["Google Analytics"]
 date: 2023-06-01
+updated: 2023-07-01
 ---
 
 Change one price at a time.
@@ -108,6 +110,7 @@ title: "Hiring Loop"
 summary: "A structured interview loop."
 tags: ["hiring"]
 date: 2024-03-01
+updated: 2024-03-05
 weight: 1
 ---
 
@@ -118,6 +121,7 @@ title: "Unfinished Draft"
 summary: "Not ready."
 tags: ["seo"]
 date: 2024-04-01
+updated: 2024-06-01
 draft: true
 ---
 
