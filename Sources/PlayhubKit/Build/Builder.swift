@@ -28,6 +28,9 @@ public enum Builder {
         result.diagnostics.append(contentsOf: scan.diagnostics)
         clock.lap("discover", into: &result)
 
+        let contentDir = config.contentDir
+        let dates = Background { GitDates.load(siteDir: options.siteDir, contentDir: contentDir) }
+
         // 3–4. parse front matter and render Markdown, per file in parallel
         let markdown = MarkdownOptions(unsafeHTML: config.unsafeHTML, basePath: config.basePath)
         let (documents, parseProblems) = DocumentParser.parseAll(scan.files, options: markdown, jobs: options.jobs)
@@ -36,7 +39,7 @@ public enum Builder {
 
         // 5. resolve references into the site graph
         let (graph, resolveProblems) = SiteGraph.resolve(config: config, documents: documents,
-                                                         includeDrafts: options.includeDrafts, dates: ContentDates())
+                                                         includeDrafts: options.includeDrafts, dates: dates.value)
         result.diagnostics.append(contentsOf: resolveProblems)
         clock.lap("resolve", into: &result)
         guard let graph, let theme, !result.diagnostics.hasErrors else { return result.finish(clock) }
@@ -49,7 +52,8 @@ public enum Builder {
         result.diagnostics.append(contentsOf: renderProblems)
         guard !result.diagnostics.hasErrors else { return result.finish(clock) }
         for plan in plans { result.pagesByKind[plan.kind, default: 0] += 1 }
-        result.files = pages + theme.staticFiles.map { OutputFile(path: $0.key, data: $0.value) }.sorted { $0.path < $1.path }
+        let seo = SearchEngineFiles.make(graph: graph, plans: plans, sitemapLimits: options.sitemapLimits)
+        result.files = merge(pages + seo, overriddenBy: theme.staticFiles)
         clock.lap("render", into: &result)
 
         // 8. write
@@ -62,6 +66,13 @@ public enum Builder {
             clock.lap("write", into: &result)
         }
         return result.finish(clock)
+    }
+
+    /// Static files are copied last and win over generated files of the same path (a site's
+    /// own `static/robots.txt` replaces the generated one, as in Hugo).
+    static func merge(_ generated: [OutputFile], overriddenBy statics: [String: Data]) -> [OutputFile] {
+        generated.filter { statics[$0.path] == nil }
+            + statics.keys.sorted().map { OutputFile(path: $0, data: statics[$0]!) }
     }
 
     static func outputURL(_ options: BuildOptions, _ config: SiteConfig) -> URL {

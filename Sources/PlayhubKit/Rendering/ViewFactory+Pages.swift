@@ -12,6 +12,7 @@ extension ViewFactory {
         case .term(let kind, let slug, let page): return term(kind, slug, page: page, plan)
         case .termIndex(let kind): return termIndex(kind, plan)
         case .faq: return faqPage(plan)
+        case .search: return search(plan)
         case .page(let slug): return freePage(slug, plan)
         case .notFound, .redirect: return notFound(plan)
         }
@@ -72,6 +73,16 @@ extension ViewFactory {
         let (crumbs, crumbsLD) = breadcrumbs([(page.title, plan.path)])
         let view = FreePageView(title: page.title, description: page.description, bodyHTML: page.body.html)
         return PageContext(site: site, head: head(title: page.title, description: page.description, path: plan.path, jsonLD: [crumbsLD]),
+                           breadcrumbs: crumbs, page: view)
+    }
+
+    func search(_ plan: PagePlan) -> PageContext {
+        let (crumbs, crumbsLD) = breadcrumbs([("Search", plan.path)])
+        let view = SearchView(title: "Search", description: "Search every playbook of \(graph.config.title).",
+                              indexURL: links.link("/search-index.json"), playbookCount: graph.playbooks.count,
+                              categories: graph.categoryOrder.compactMap { categoryLink($0, withCount: true) },
+                              tagsURL: links.link("/tags/"))
+        return PageContext(site: site, head: head(title: view.title, description: view.description, path: plan.path, jsonLD: [crumbsLD]),
                            breadcrumbs: crumbs, page: view)
     }
 

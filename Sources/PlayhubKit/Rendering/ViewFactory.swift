@@ -17,6 +17,7 @@ struct ViewFactory: @unchecked Sendable {
         if case .string(let text)? = graph.config.params["description"] { siteDescription = text }
         site = SiteView(title: graph.config.title, description: siteDescription, language: graph.config.language,
                         basePath: graph.config.basePath, baseURL: graph.config.baseURL, nav: nav,
+                        feedURL: links.link("/feed.xml"), searchURL: links.link("/search/"),
                         params: graph.config.params.mapValues(\.templateValue), isServe: isServe)
     }
 

@@ -13,6 +13,8 @@ public struct PagePlan: Sendable {
         case term(kind: TermKind, slug: String, page: Int)
         case termIndex(kind: TermKind)
         case faq
+        /// The client-side search page over `/search-index.json`.
+        case search
         case page(slug: String)
         case notFound
         /// An old URL (a playbook's `aliases`) that sends readers and search engines to it.

@@ -42,10 +42,11 @@ public enum PagePlanner {
             }
         }
         add(URLPath("/faq/"), .faq, "faq", kind: "faq", lastModified: newest)
+        add(URLPath("/search/"), .search, "search", kind: "search", lastModified: newest)
 
         for slug in graph.pages.keys.sorted() {
             let page = graph.pages[slug]!
-            add(.page(slug), .page(slug: slug), "page", kind: "page", lastModified: nil, inSitemap: page.inSitemap && !page.draft)
+            add(.page(slug), .page(slug: slug), "page", kind: "page", lastModified: page.updated, inSitemap: page.inSitemap && !page.draft)
         }
         add(URLPath("/404.html"), .notFound, "404", kind: "404", lastModified: nil, inSitemap: false)
 
@@ -80,7 +81,7 @@ public enum PagePlanner {
             case .page(let slug):
                 problems.append(Diagnostic(.duplicateSlug, at: SourceLocation(file: graph.pages[slug]!.sourcePath),
                     "page '\(slug)' would be served at \(plan.path), which the hub already uses",
-                    hint: "rename the file; /playbooks/, /tags/, /categories/, /industries/, /tools/ and /faq/ are reserved"))
+                    hint: "rename the file; /playbooks/, /tags/, /categories/, /industries/, /tools/, /faq/ and /search/ are reserved"))
             default:
                 problems.append(Diagnostic(.duplicateSlug, at: nil, "two pages would be written at \(plan.path)"))
             }

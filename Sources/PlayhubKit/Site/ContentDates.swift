@@ -1,20 +1,25 @@
 import Foundation
 
-/// Where a file's default `date` and `updated` come from when its front matter has none.
-///
-/// The default reads the file's modification time for both; a git-backed source can answer
-/// with first and last commit dates instead.
+/// Where a file's default `date` and `updated` come from when its front matter has none:
+/// its first and last commit when git knows it (`GitDates`), else its modification time.
 public struct ContentDates: Sendable {
-    public struct FileDates: Sendable { public var created: Day; public var updated: Day }
+    public struct FileDates: Sendable, Equatable {
+        public var created: Day
+        public var updated: Day
+        public init(created: Day, updated: Day) { self.created = created; self.updated = updated }
+    }
 
-    /// Known dates by site-relative path; files not listed fall back to their mtime.
+    /// Committed files by site-relative path.
     public var known: [String: FileDates]
+    /// Committed files with uncommitted edits: `updated` is their modification time.
+    public var modifiedSinceCommit: Set<String> = []
 
     public init(known: [String: FileDates] = [:]) { self.known = known }
 
     public func dates(for path: String, modified: Date) -> FileDates {
-        if let dates = known[path] { return dates }
-        let day = Day(modified)
-        return FileDates(created: day, updated: day)
+        let saved = Day(modified)
+        guard let committed = known[path] else { return FileDates(created: saved, updated: saved) }
+        if modifiedSinceCommit.contains(path) { return FileDates(created: committed.created, updated: max(saved, committed.created)) }
+        return committed
     }
 }

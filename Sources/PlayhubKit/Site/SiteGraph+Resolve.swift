@@ -50,7 +50,8 @@ extension SiteGraph {
             case .page(let meta):
                 if meta.draft && !includeDrafts { continue }
                 pages[slug] = Page(slug: slug, sourcePath: document.path, title: meta.title, description: meta.description,
-                                   weight: meta.weight, draft: meta.draft, inSitemap: meta.sitemap, body: document.body)
+                                   weight: meta.weight, draft: meta.draft, inSitemap: meta.sitemap,
+                                   updated: dates.dates(for: document.path, modified: document.source.modified).updated, body: document.body)
             }
         }
 

@@ -55,5 +55,7 @@ public struct Page: Sendable {
     public var weight: Int?
     public var draft: Bool
     public var inSitemap: Bool
+    /// The file's last change (git or modification time), for the sitemap.
+    public var updated: Day
     public var body: RenderedMarkdown
 }

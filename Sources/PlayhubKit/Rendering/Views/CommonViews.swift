@@ -12,6 +12,10 @@ public struct SiteView {
     public var baseURL: String
     /// Main navigation: categories then free pages.
     public var nav: [LinkView]
+    /// The Atom feed, `/feed.xml`, for `<link rel="alternate">`.
+    public var feedURL: String
+    /// The search page, `/search/`.
+    public var searchURL: String
     /// site.json `params`.
     public var params: [String: Any]
     /// True only in `playhub serve`, for the live-reload script.

@@ -28,3 +28,15 @@ public struct FreePageView {
     public var description: String?
     public var bodyHTML: String
 }
+
+/// What `search.mustache` receives.
+public struct SearchView {
+    public var title: String
+    public var description: String
+    /// `/search-index.json`, which the page's script loads.
+    public var indexURL: String
+    public var playbookCount: Int
+    /// For readers without JavaScript: ways to browse instead.
+    public var categories: [LinkView]
+    public var tagsURL: String
+}
