@@ -6,7 +6,7 @@ import PlayhubKit
 struct CheckCommand: ParsableCommand, ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check the site for errors without writing anything."
+        abstract: "Check the site for errors and broken links without writing anything."
     )
 
     @OptionGroup var site: SiteOptions
@@ -15,7 +15,9 @@ struct CheckCommand: ParsableCommand, ConsoleCommand {
     var drafts = false
 
     mutating func execute(console: Console) -> Int32 {
-        let result = Builder.build(BuildOptions(siteDir: site.siteURL, includeDrafts: drafts, writeOutput: false))
+        var options = BuildOptions(siteDir: site.siteURL, includeDrafts: drafts, writeOutput: false)
+        options.checkLinks = true
+        let result = Builder.build(options)
         guard result.succeeded else {
             for diagnostic in result.diagnostics.sorted { console.err(diagnostic.description) }
             let errors = result.diagnostics.errors.count

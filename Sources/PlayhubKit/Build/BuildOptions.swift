@@ -11,6 +11,8 @@ public struct BuildOptions: Sendable {
     public var jobs: Int
     /// False for `check`: everything but the writing.
     public var writeOutput: Bool
+    /// True for `check`: also follow every internal link in Markdown bodies.
+    public var checkLinks: Bool = false
     /// The sitemap's per-file limits; only tests lower them.
     var sitemapLimits: Sitemap.Limits = .standard
 

@@ -55,6 +55,10 @@ public enum Builder {
         let seo = SearchEngineFiles.make(graph: graph, plans: plans, sitemapLimits: options.sitemapLimits)
         result.files = merge(pages + seo, overriddenBy: theme.staticFiles)
         clock.lap("render", into: &result)
+        if options.checkLinks {
+            result.diagnostics.append(contentsOf: LinkChecker.check(graph: graph, files: result.files))
+            clock.lap("links", into: &result)
+        }
 
         // 8. write
         if options.writeOutput {

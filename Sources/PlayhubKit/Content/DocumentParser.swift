@@ -27,7 +27,8 @@ public enum DocumentParser {
         if case .tag(let tag) = meta {
             document.faqAnswers = tag.faq.map { entry in
                 var answerOptions = options
-                answerOptions.firstLine = entry.location.line
+                answerOptions.firstLine = entry.answerLocation.line
+                answerOptions.firstColumn = entry.answerLocation.column
                 return MarkdownRenderer.render(entry.answerMarkdown, options: answerOptions)
             }
         }

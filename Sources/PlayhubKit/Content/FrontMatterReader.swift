@@ -220,11 +220,16 @@ public struct FrontMatterReader {
         for item in sequence {
             guard case .mapping(let mapping) = item else { wrongType(key, item, expected: "a list of `- q: ...` / `a: ...` entries"); continue }
             var question: String?, answer: String?
+            var answerLocation = location(of: item)
             for (k, v) in mapping {
                 let name = k.string ?? ""
                 switch name {
                 case "q": question = v.scalar?.string.trimmingCharacters(in: .whitespacesAndNewlines)
-                case "a": answer = v.scalar?.string.trimmingCharacters(in: .whitespacesAndNewlines)
+                case "a":
+                    answer = v.scalar?.string.trimmingCharacters(in: .whitespacesAndNewlines)
+                    answerLocation = location(of: v)
+                    // A quoted answer's text starts one column after its opening quote.
+                    if let style = v.scalar?.style, style == .singleQuoted || style == .doubleQuoted { answerLocation.column += 1 }
                 default:
                     diagnostics.append(Diagnostic(.unknownKey, at: location(of: k), "unknown FAQ key '\(name)'",
                         hint: DidYouMean.hint(for: name, in: ["q", "a"]) ?? "an FAQ entry has only `q` (question) and `a` (answer)"))
@@ -235,7 +240,7 @@ public struct FrontMatterReader {
                     hint: "write `- q: \"Question?\"` and `  a: \"Answer.\"`"))
                 continue
             }
-            result.append(FAQEntry(question: q, answerMarkdown: a, location: location(of: item)))
+            result.append(FAQEntry(question: q, answerMarkdown: a, location: location(of: item), answerLocation: answerLocation))
         }
         return result
     }
@@ -245,5 +250,8 @@ public struct FrontMatterReader {
 public struct FAQEntry: Sendable, Hashable {
     public var question: String
     public var answerMarkdown: String
+    /// Where the entry starts (`- q:`).
     public var location: SourceLocation
+    /// Where the answer's text starts, so links in it are reported at their place.
+    public var answerLocation: SourceLocation
 }

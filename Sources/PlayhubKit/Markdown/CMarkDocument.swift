@@ -34,8 +34,9 @@ enum CMarkDocument {
                 firstParagraph = plainText(of: node)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = string(cmark_node_get_url(node))
-                links.append(.init(destination: url, line: Int(cmark_node_get_start_line(node)) + options.firstLine - 1,
-                                   column: Int(cmark_node_get_start_column(node))))
+                let line = Int(cmark_node_get_start_line(node)), column = Int(cmark_node_get_start_column(node))
+                links.append(.init(destination: url, line: line + options.firstLine - 1,
+                                   column: line == 1 ? column + options.firstColumn - 1 : column))
                 if url.hasPrefix("/"), !url.hasPrefix("//"), options.basePath != "/" {
                     cmark_node_set_url(node, String(options.basePath.dropLast()) + url)
                 }

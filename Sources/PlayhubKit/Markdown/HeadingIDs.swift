@@ -2,15 +2,19 @@
 /// `-1`, `-2` … appended to repeats, so links to a heading survive edits elsewhere.
 struct HeadingIDs {
     private var used: Set<String> = []
+    /// The last suffix tried for each base, so a page with thousands of equal headings
+    /// does not search from `-1` every time.
+    private var lastSuffix: [String: Int] = [:]
 
     mutating func next(for text: String) -> String {
         let base = HeadingIDs.slug(text)
         var candidate = base
-        var counter = 0
+        var counter = lastSuffix[base] ?? 0
         while used.contains(candidate) {
             counter += 1
             candidate = "\(base)-\(counter)"
         }
+        lastSuffix[base] = counter
         used.insert(candidate)
         return candidate
     }

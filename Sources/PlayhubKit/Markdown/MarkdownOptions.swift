@@ -7,6 +7,9 @@ public struct MarkdownOptions: Sendable, Hashable {
     public var basePath: String
     /// The file line of the body's first line, so link lines are file lines.
     public var firstLine: Int
+    /// The file column of the text's first character, for Markdown that starts mid-line
+    /// (an FAQ answer after `a: "`); it shifts columns on the first line only.
+    public var firstColumn: Int = 1
 
     public init(unsafeHTML: Bool = false, basePath: String = "/", firstLine: Int = 1) {
         self.unsafeHTML = unsafeHTML

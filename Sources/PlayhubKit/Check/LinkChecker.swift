@@ -1,0 +1,105 @@
+import Foundation
+
+/// `playhub check`'s link pass: every internal link written in a Markdown body (or an FAQ
+/// answer) must lead to a page or file the build produces, and its `#fragment` to an `id`
+/// on that page. Runs on the rendered output, so it sees exactly what readers will get.
+public enum LinkChecker {
+    /// A body's links with the file they were written in and the page they appear on.
+    struct Source {
+        let file: String
+        let page: URLPath
+        let links: [RenderedMarkdown.Link]
+    }
+
+    public static func check(graph: SiteGraph, files: [OutputFile]) -> [Diagnostic] {
+        var byPath: [String: Data] = [:]
+        for file in files { byPath[file.path] = file.data }
+        var idCache: [String: Set<String>] = [:]
+        func ids(in outputPath: String) -> Set<String> {
+            if let cached = idCache[outputPath] { return cached }
+            let found = byPath[outputPath].map { Self.ids(in: String(decoding: $0, as: UTF8.self)) } ?? []
+            idCache[outputPath] = found
+            return found
+        }
+        let pagePaths = files.map(\.path).filter { $0.hasSuffix(".html") }.map { "/" + $0.replacingOccurrences(of: "index.html", with: "") }
+
+        var problems: [Diagnostic] = []
+        for source in sources(graph) {
+            for link in source.links {
+                guard let target = resolve(link.destination, on: source.page) else { continue }
+                let location = SourceLocation(file: source.file, line: link.line, column: link.column)
+                guard let outputPath = outputFile(for: target.path, in: byPath) else {
+                    problems.append(Diagnostic(.brokenLink, at: location, "broken link '\(link.destination)': no page or file at \(target.path)",
+                        hint: DidYouMean.hint(for: target.path, in: pagePaths) ?? "check the slug against the file names in content/"))
+                    continue
+                }
+                if let fragment = target.fragment, !fragment.isEmpty, outputPath.hasSuffix(".html"), !ids(in: outputPath).contains(fragment) {
+                    let headings = ids(in: outputPath)
+                    problems.append(Diagnostic(.brokenLink, at: location, "broken link '\(link.destination)': \(target.path) has no heading or element with id '\(fragment)'",
+                        hint: DidYouMean.hint(for: fragment, in: headings) ?? "heading ids are the heading text in lowercase with hyphens"))
+                }
+            }
+        }
+        return problems
+    }
+
+    /// Every body that can hold links, with the page it is shown on.
+    static func sources(_ graph: SiteGraph) -> [Source] {
+        var sources: [Source] = []
+        for playbook in graph.playbooks { sources.append(Source(file: playbook.sourcePath, page: .playbook(playbook.slug), links: playbook.body.links)) }
+        for slug in graph.tagOrder {
+            let tag = graph.tags[slug]!
+            sources.append(Source(file: tag.sourcePath, page: .tag(slug), links: tag.body.links + tag.faq.flatMap(\.answer.links)))
+        }
+        for slug in graph.categoryOrder {
+            let category = graph.categories[slug]!
+            sources.append(Source(file: category.sourcePath, page: .category(slug), links: category.body.links))
+        }
+        for kind in TermKind.allCases {
+            for term in graph.terms(kind).values.sorted(by: { $0.slug < $1.slug }) {
+                if let path = term.sourcePath, let body = term.body { sources.append(Source(file: path, page: .term(kind, term.slug), links: body.links)) }
+            }
+        }
+        for page in graph.pages.values.sorted(by: { $0.slug < $1.slug }) {
+            sources.append(Source(file: page.sourcePath, page: .page(page.slug), links: page.body.links))
+        }
+        return sources
+    }
+
+    /// The site path and fragment a link points to, or nil for links that leave the site
+    /// (`https:`, `mailto:`, `//cdn…`).
+    static func resolve(_ destination: String, on page: URLPath) -> (path: String, fragment: String?)? {
+        if destination.hasPrefix("//") { return nil }
+        if let colon = destination.firstIndex(of: ":"), !destination[..<colon].contains("/") { return nil } // has a scheme
+        let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        var path = String(parts[0])
+        if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+        let fragment = parts.count > 1 ? String(parts[1]) : nil
+        if path.isEmpty { return (page.value, fragment) }
+        if !path.hasPrefix("/") {
+            // Relative to the page's folder, as a browser resolves it.
+            guard let base = URL(string: "https://site.invalid\(page.value)"), let url = URL(string: path, relativeTo: base) else { return nil }
+            path = url.path + (path.hasSuffix("/") && !url.path.hasSuffix("/") ? "/" : "")
+        }
+        return ((path.removingPercentEncoding ?? path), fragment)
+    }
+
+    /// The output file serving `path`: `x/index.html` for `/x/` (and for `/x`), or the file itself.
+    static func outputFile(for path: String, in files: [String: Data]) -> String? {
+        let relative = String(path.dropFirst())
+        let candidates = path.hasSuffix("/") ? [relative + "index.html"] : [relative, relative + "/index.html"]
+        return candidates.first { files[$0] != nil }
+    }
+
+    static func ids(in html: String) -> Set<String> {
+        var ids = Set<String>()
+        var rest = html[...]
+        while let range = rest.range(of: " id=\"") {
+            let after = rest[range.upperBound...]
+            guard let end = after.firstIndex(of: "\"") else { break }
+            ids.insert(String(after[..<end]))
+            rest = after[end...]
+        }
+        return ids
+    }
+}
