@@ -14,6 +14,12 @@ struct CheckCommand: ParsableCommand, ConsoleCommand {
     @Flag(name: .long, help: "Check drafts too.")
     var drafts = false
 
+    @Flag(name: .long, help: "Also print the hub health report: thin tags, duplicates, summary lengths, stale and orphan playbooks.")
+    var report = false
+
+    @Flag(name: .long, help: "Print the health report as JSON (implies --report).")
+    var json = false
+
     mutating func execute(console: Console) -> Int32 {
         var options = BuildOptions(siteDir: site.siteURL, includeDrafts: drafts, writeOutput: false)
         options.checkLinks = true
@@ -23,6 +29,11 @@ struct CheckCommand: ParsableCommand, ConsoleCommand {
             let errors = result.diagnostics.errors.count
             console.err("\(errors) error\(errors == 1 ? "" : "s")")
             return Playhub.Exit.contentErrors
+        }
+        if report || json, let graph = result.graph {
+            let health = HealthReport.make(graph: graph)
+            console.out(json ? health.json.trimmingCharacters(in: .newlines) : health.text.trimmingCharacters(in: .newlines))
+            return Playhub.Exit.success
         }
         console.out("No errors: \(result.pagesByKind.values.reduce(0, +)) pages would be built.")
         return Playhub.Exit.success

@@ -71,6 +71,8 @@ import Testing
         let titles = matches(of: #"<h3 class="card-title"><a href="[^"]+">([^<]+)</a>"#, in: related, group: 1)
         // price-test shares two tags; keyword-research one tag and an industry; hiring-loop nothing.
         #expect(titles == ["Price Test", "Keyword Research"])
+        // Neither has a `type`: the page's own "Checklist" must not leak into their cards.
+        #expect(!related.contains(#"<span class="badge">Checklist</span>"#))
     }
 
     @Test func defaultSummaryIsTheFirstParagraphCutAtAWord() throws {

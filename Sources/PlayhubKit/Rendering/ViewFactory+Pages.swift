@@ -80,6 +80,7 @@ extension ViewFactory {
         let (crumbs, crumbsLD) = breadcrumbs([("Search", plan.path)])
         let view = SearchView(title: "Search", description: "Search every playbook of \(graph.config.title).",
                               indexURL: links.link("/search-index.json"), playbookCount: graph.playbooks.count,
+                              playbookCountLabel: Plural.playbooks(graph.playbooks.count),
                               categories: graph.categoryOrder.compactMap { categoryLink($0, withCount: true) },
                               tagsURL: links.link("/tags/"))
         return PageContext(site: site, head: head(title: view.title, description: view.description, path: plan.path, jsonLD: [crumbsLD]),

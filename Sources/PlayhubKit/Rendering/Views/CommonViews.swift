@@ -46,7 +46,7 @@ public struct LinkView {
     public var count: Int?
     /// "1 playbook", "12 playbooks".
     public var countLabel: String?
-    /// True for the last breadcrumb and the current page in navigation.
+    /// True for the last breadcrumb and the current page of a pager.
     public var isCurrent: Bool
 
     public init(title: String, url: String, description: String? = nil, count: Int? = nil, isCurrent: Bool = false) {

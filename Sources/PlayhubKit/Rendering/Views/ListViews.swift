@@ -36,6 +36,8 @@ public struct SearchView {
     /// `/search-index.json`, which the page's script loads.
     public var indexURL: String
     public var playbookCount: Int
+    /// "1 playbook" / "35 playbooks".
+    public var playbookCountLabel: String
     /// For readers without JavaScript: ways to browse instead.
     public var categories: [LinkView]
     public var tagsURL: String
