@@ -184,16 +184,31 @@ public struct FrontMatterReader {
         return Located(day, at: location(of: node))
     }
 
+    /// The most values `params:` may hold. YAML aliases can make a few lines expand into
+    /// billions of values ("billion laughs"); past this the map is refused, not expanded.
+    static let paramsValueLimit = 10_000
+
     /// A free map for templates (`params:`).
     public mutating func params(_ key: String) -> [String: JSONValue] {
         guard let node = node(key) else { return [:] }
         guard case .mapping(let mapping) = node else { wrongType(key, node, expected: "a map of `name: value` lines"); return [:] }
+        var budget = Self.paramsValueLimit
         var result: [String: JSONValue] = [:]
-        for (k, v) in mapping { result[k.string ?? ""] = Self.jsonValue(v) }
+        for (k, v) in mapping {
+            guard let value = Self.jsonValue(v, budget: &budget) else {
+                diagnostics.append(Diagnostic(.invalidYAML, at: location(of: node), "'\(key)' holds more than \(Self.paramsValueLimit) values",
+                    hint: "YAML aliases (*name) repeat values; write the data out, or keep it outside front matter"))
+                return [:]
+            }
+            result[k.string ?? ""] = value
+        }
         return result
     }
 
-    static func jsonValue(_ node: Node) -> JSONValue {
+    /// The node as plain data, or nil once more than `budget` values have been visited.
+    static func jsonValue(_ node: Node, budget: inout Int) -> JSONValue? {
+        budget -= 1
+        guard budget >= 0 else { return nil }
         switch node {
         case .scalar(let scalar):
             if scalar.style == .plain {
@@ -203,10 +218,19 @@ public struct FrontMatterReader {
                 if node.null != nil { return .null }
             }
             return .string(scalar.string)
-        case .sequence(let sequence): return .array(sequence.map(jsonValue))
+        case .sequence(let sequence):
+            var items: [JSONValue] = []
+            for item in sequence {
+                guard let value = jsonValue(item, budget: &budget) else { return nil }
+                items.append(value)
+            }
+            return .array(items)
         case .mapping(let mapping):
             var result: [String: JSONValue] = [:]
-            for (k, v) in mapping { result[k.string ?? ""] = jsonValue(v) }
+            for (k, v) in mapping {
+                guard let value = jsonValue(v, budget: &budget) else { return nil }
+                result[k.string ?? ""] = value
+            }
             return .object(result)
         case .alias: return .null
         }
