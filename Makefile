@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PLAYHUB := .build/release/playhub
 
-.PHONY: build test deps theme release serve bench bench-quick validate validator clean
+.PHONY: build test deps theme release serve bench bench-quick hugo validate validator clean
 
 build: deps theme release
 	$(PLAYHUB) build --source .
@@ -52,8 +52,21 @@ theme:
 serve:
 	@echo "playhub serve: not yet available"
 
-bench bench-quick:
-	@echo "make $@: not yet available"
+# Benchmarks playhub (release build) against Hugo over the same generated corpora
+# (../shared/bench, see bench/README.md) and writes docs/performance.md; Hugo alone needs
+# minutes and ~11 GB at 50,000 playbooks. bench-quick: 1,000 only, docs/performance-quick.md.
+bench: release hugo
+	python3 bench/run.py --sizes 1000,10000,50000 --playhub $(PLAYHUB)
+
+bench-quick: release hugo
+	python3 bench/run.py --sizes 1000 --playhub $(PLAYHUB) --out-md docs/performance-quick.md
+
+# Debian's hugo, the performance anchor of `make bench`.
+hugo:
+	@if ! command -v hugo >/dev/null 2>&1; then \
+		echo "Installing hugo from Debian's packages"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq hugo; \
+	fi
 
 clean:
 	rm -rf .build public

@@ -27,6 +27,9 @@ struct BuildCommand: ParsableCommand, ConsoleCommand {
     @Flag(name: .long, help: "Print errors only, no summary.")
     var quiet = false
 
+    @Flag(name: .long, help: "Also print how long each build stage took.")
+    var timings = false
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
@@ -47,6 +50,11 @@ struct BuildCommand: ParsableCommand, ConsoleCommand {
         }
         for warning in result.diagnostics.warnings { console.err(warning.description) }
         if !quiet { console.out(result.summary) }
+        if timings {
+            for (stage, seconds) in result.stageTimes {
+                console.out("  " + stage.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: "%8.3f s", seconds))
+            }
+        }
         return Playhub.Exit.success
     }
 }

@@ -64,7 +64,7 @@ import Testing
     @Test func helpListsEveryBuildOption() {
         let (status, out, _) = run(["build", "--help"])
         #expect(status == 0)
-        #expect(out.contains("USAGE: playhub build [--source <source>] [--output <output>] [--base-url <base-url>] [--drafts] [--jobs <jobs>] [--quiet]"))
+        #expect(out.contains("USAGE: playhub build [--source <source>] [--output <output>] [--base-url <base-url>] [--drafts] [--jobs <jobs>] [--quiet] [--timings]"))
         for option in ["--source", "--output", "--base-url", "--drafts", "--jobs", "--quiet"] {
             #expect(out.contains(option), "\(option)")
         }

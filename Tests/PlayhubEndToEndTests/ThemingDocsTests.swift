@@ -236,7 +236,7 @@ struct RealViews {
     func fields(probing documented: [String]) -> [String: [String: String]] {
         var all = fields
         for name in documented where all["PageContext"]?[name] == nil {
-            if let value = probe?.child(named: name) { all["PageContext", default: [:]][name] = Self.name(of: value) }
+            if let value = probe?.templateData(site: [:])[name] { all["PageContext", default: [:]][name] = Self.name(of: value) }
         }
         return all
     }

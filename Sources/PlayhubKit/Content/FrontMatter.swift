@@ -18,22 +18,38 @@ public struct FrontMatter: Sendable {
                 "file is not valid UTF-8", hint: "save it as UTF-8 in your editor"))
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.contains("\r") { text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else {
+        if text.utf8.contains(13) { text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") }
+        // Walk line by line only through the front matter; the body is taken whole.
+        let utf8 = text.utf8
+        func lineEnd(from start: String.Index) -> String.Index { utf8[start...].firstIndex(of: 10) ?? utf8.endIndex }
+        func isFence(_ line: Substring) -> Bool { line == "---" || line == "..." || line.trimmingCharacters(in: .whitespaces) == "---" }
+        let firstEnd = lineEnd(from: text.startIndex)
+        guard text[text.startIndex..<firstEnd].trimmingCharacters(in: .whitespaces) == "---" else {
             return .failure(Diagnostic(.missingFrontMatter, at: SourceLocation(file: path),
                 "file does not start with front matter",
                 hint: "put a `---` line, the YAML keys (title: ...) and another `---` line at the top"))
         }
-        lines.removeFirst()
-        guard let close = lines.firstIndex(where: { $0 == "---" || $0 == "..." || $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
-            return .failure(Diagnostic(.unclosedFrontMatter, at: SourceLocation(file: path),
-                "front matter opened with `---` on line 1 is never closed",
-                hint: "add a `---` line after the last front matter key"))
+        guard firstEnd < utf8.endIndex else { return unclosed(path) }
+        let yamlStart = utf8.index(after: firstEnd)
+        var lineStart = yamlStart, lineNumber = 2
+        while lineStart < utf8.endIndex || lineStart == yamlStart {
+            let end = lineEnd(from: lineStart)
+            if isFence(text[lineStart..<end]) {
+                let yaml = lineStart > yamlStart ? String(text[yamlStart..<utf8.index(before: lineStart)]) : ""
+                let body = end < utf8.endIndex ? String(text[utf8.index(after: end)...]) : ""
+                return .success(FrontMatter(yaml: yaml, yamlLine: 2, body: body, bodyLine: lineNumber + 1))
+            }
+            guard end < utf8.endIndex else { break }
+            lineStart = utf8.index(after: end)
+            lineNumber += 1
         }
-        let yaml = lines[..<close].joined(separator: "\n")
-        let body = lines[(close + 1)...].joined(separator: "\n")
-        return .success(FrontMatter(yaml: yaml, yamlLine: 2, body: body, bodyLine: close + 3))
+        return unclosed(path)
+    }
+
+    private static func unclosed(_ path: String) -> Result<FrontMatter, Diagnostic> {
+        .failure(Diagnostic(.unclosedFrontMatter, at: SourceLocation(file: path),
+            "front matter opened with `---` on line 1 is never closed",
+            hint: "add a `---` line after the last front matter key"))
     }
 
     /// The line and column of the first byte that breaks UTF-8.

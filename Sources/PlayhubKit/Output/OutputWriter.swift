@@ -20,9 +20,7 @@ public enum OutputWriter {
 
         // Create folders first, one thread, so parallel writers never race on mkdir.
         let folders = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }
-        for folder in folders.sorted() {
-            try ensureFolder(root.appendingPathComponent(folder), inside: root)
-        }
+        try ensureFolders(Array(folders), inside: root)
         let outcomes = Parallel.map(files, jobs: jobs) { file -> Result<Bool, Error> in
             Result { try write(file, in: root) }
         }
@@ -36,39 +34,82 @@ public enum OutputWriter {
 
     /// Writes one file unless its bytes are already there. Returns true when written.
     /// Only a regular file counts as "already there": a symlink is never read through, it is
-    /// replaced. The temporary file is created exclusively after clearing its name, so a link
-    /// planted there is never written through either.
+    /// replaced. The temporary file is created exclusively (`O_EXCL | O_NOFOLLOW`) after
+    /// clearing its name, so a link planted there is never written through either. Plain
+    /// POSIX calls keep this cheap for tens of thousands of files.
     static func write(_ file: OutputFile, in root: URL) throws -> Bool {
-        let target = root.appendingPathComponent(file.path)
-        let type = (try? FileManager.default.attributesOfItem(atPath: target.path))?[.type] as? FileAttributeType
-        let isRegularFile = type == .typeRegular
-        // A folder left where a file now goes (a page that became a file) is stale: clear it.
-        if type == .typeDirectory { try FileManager.default.removeItem(at: target) }
-        if isRegularFile, let existing = try? Data(contentsOf: target, options: .alwaysMapped), existing == file.data { return false }
-        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).playhub-tmp")
-        try? FileManager.default.removeItem(at: temporary)
-        try file.data.write(to: temporary, options: .withoutOverwriting)
-        if rename(temporary.path, target.path) != 0 {
-            let code = errno
-            try? FileManager.default.removeItem(at: temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path, NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)])
+        let target = root.path + "/" + file.path
+        var info = stat()
+        if lstat(target, &info) == 0 {
+            let type = info.st_mode & S_IFMT
+            if type == S_IFREG, Int(info.st_size) == file.data.count, contentsEqual(target, file.data) { return false }
+            // A folder left where a file now goes (a page that became a file) is stale: clear it.
+            if type == S_IFDIR { try FileManager.default.removeItem(atPath: target) }
+        }
+        let slash = target.lastIndex(of: "/")!
+        let temporary = String(target[...slash]) + "." + target[target.index(after: slash)...] + ".playhub-tmp"
+        unlink(temporary)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw posixError(errno, temporary) }
+        let written = file.data.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 { if errno == EINTR { continue }; return false }
+                offset += n
+            }
+            return true
+        }
+        let code = errno
+        close(fd)
+        guard written, rename(temporary, target) == 0 else {
+            let failure = written ? errno : code
+            unlink(temporary)
+            throw posixError(failure, target)
         }
         return true
     }
 
-    /// Makes `folder` a real directory inside `root`; a symlink in the way is replaced, never
-    /// followed, so nothing is written outside the output folder.
-    static func ensureFolder(_ folder: URL, inside root: URL) throws {
-        let fm = FileManager.default
-        var current = root
-        for component in folder.path.dropFirst(root.path.count).split(separator: "/") {
-            current = current.appendingPathComponent(String(component))
-            if let attributes = try? fm.attributesOfItem(atPath: current.path) {
-                let type = attributes[.type] as? FileAttributeType
-                if type == .typeDirectory { continue }
-                try fm.removeItem(at: current) // a file or a symlink where a folder must be
+    /// True when the regular file at `path` holds exactly `data`.
+    static func contentsEqual(_ path: String, _ data: Data) -> Bool {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        var offset = 0
+        return data.withUnsafeBytes { expected -> Bool in
+            while true {
+                let n = read(fd, &buffer, buffer.count)
+                if n < 0 { if errno == EINTR { continue }; return false }
+                if n == 0 { return offset == expected.count }
+                guard offset + n <= expected.count, memcmp(buffer, expected.baseAddress! + offset, n) == 0 else { return false }
+                offset += n
             }
-            try fm.createDirectory(at: current, withIntermediateDirectories: false)
+        }
+    }
+
+    static func posixError(_ code: Int32, _ path: String) -> Error {
+        CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path,
+                                                 NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)])
+    }
+
+    /// Makes each folder a real directory inside `root`, parents first; a file or a symlink
+    /// in the way is replaced, never followed, so nothing is written outside the output folder.
+    static func ensureFolders(_ folders: [String], inside root: URL) throws {
+        var ready = Set<String>()
+        for folder in folders.sorted() {
+            var current = ""
+            for component in folder.split(separator: "/") {
+                current += current.isEmpty ? String(component) : "/" + component
+                guard ready.insert(current).inserted else { continue }
+                let path = root.path + "/" + current
+                var info = stat()
+                if lstat(path, &info) == 0 {
+                    if info.st_mode & S_IFMT == S_IFDIR { continue }
+                    try FileManager.default.removeItem(atPath: path)
+                }
+                guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw posixError(errno, path) }
+            }
         }
     }
 
@@ -76,24 +117,25 @@ public enum OutputWriter {
     static func removeStale(in root: URL, keeping wanted: Set<String>) throws -> Int {
         let fm = FileManager.default
         var removed = 0
-        func walk(_ folder: URL, prefix: String) throws -> Bool { // returns true when folder is now empty
+        func walk(_ folder: String, prefix: String) throws -> Bool { // true when the folder is now empty
             var empty = true
-            for name in try fm.contentsOfDirectory(atPath: folder.path).sorted() {
-                let url = folder.appendingPathComponent(name)
+            for name in try fm.contentsOfDirectory(atPath: folder).sorted() {
+                let path = folder + "/" + name
                 let relative = prefix + name
-                let type = (try? fm.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
-                if type == .typeDirectory {
-                    if try walk(url, prefix: relative + "/") { try fm.removeItem(at: url) } else { empty = false }
+                var info = stat()
+                guard lstat(path, &info) == 0 else { continue }
+                if info.st_mode & S_IFMT == S_IFDIR {
+                    if try walk(path, prefix: relative + "/") { try fm.removeItem(atPath: path) } else { empty = false }
                 } else if wanted.contains(relative) {
                     empty = false
                 } else {
-                    try fm.removeItem(at: url)
+                    guard unlink(path) == 0 else { throw posixError(errno, path) }
                     if !name.hasSuffix(".playhub-tmp") { removed += 1 }
                 }
             }
             return empty
         }
-        _ = try walk(root, prefix: "")
+        _ = try walk(root.path, prefix: "")
         return removed
     }
 }

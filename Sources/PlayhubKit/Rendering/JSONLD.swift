@@ -82,10 +82,16 @@ public enum JSONLD {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return values.compactMap { value -> String? in
             guard let data = try? encoder.encode(value) else { return nil }
-            let json = String(decoding: data, as: UTF8.self)
-                .replacingOccurrences(of: "<", with: "\\u003c")
-                .replacingOccurrences(of: ">", with: "\\u003e")
-                .replacingOccurrences(of: "&", with: "\\u0026")
+            var json = ""
+            json.reserveCapacity(data.count + 16)
+            for scalar in String(decoding: data, as: UTF8.self).unicodeScalars {
+                switch scalar {
+                case "<": json += "\\u003c"
+                case ">": json += "\\u003e"
+                case "&": json += "\\u0026"
+                default: json.unicodeScalars.append(scalar)
+                }
+            }
             return "<script type=\"application/ld+json\">\(json)</script>"
         }.joined(separator: "\n")
     }

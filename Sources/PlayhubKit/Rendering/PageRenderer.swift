@@ -11,16 +11,23 @@ public enum PageRenderer {
         guard !problems.hasErrors else { return ([], problems) }
         let factory = ViewFactory(graph: graph, isServe: isServe)
         let links = LinkBuilder(config: graph.config)
+        let siteData = SharedValue(TemplateData.fields(of: factory.site))
         let files = Parallel.map(plans, jobs: jobs) { plan -> OutputFile in
             let html: String
             if case .redirect(let index) = plan.content {
                 let playbook = graph.playbooks[index]
                 html = Redirects.html(to: links.absolute(.playbook(playbook.slug)), title: playbook.title, language: graph.config.language)
             } else {
-                html = theme.render(factory.context(for: plan), template: plan.template) ?? ""
+                html = theme.render(factory.context(for: plan).templateData(site: siteData.value), template: plan.template) ?? ""
             }
             return OutputFile(path: plan.path.outputFile, data: Data(html.utf8))
         }
         return (files, problems)
     }
+}
+
+/// Read-only data shared by the render threads.
+private struct SharedValue<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

@@ -175,6 +175,7 @@ extension SiteGraph {
         return SiteGraph(config: config, playbooks: playbooks, playbookIndex: playbookIndex, categories: categories,
                          categoryOrder: categoryOrder, tags: tags, tagOrder: tagOrder, industries: industries, tools: tools,
                          pages: pages, playbooksByTag: byTag, playbooksByCategory: byCategory,
-                         playbooksByIndustry: byIndustry, playbooksByTool: byTool, tagsByCategory: tagsByCategory)
+                         playbooksByIndustry: byIndustry, playbooksByTool: byTool, tagsByCategory: tagsByCategory,
+                         relatedIndex: RelatedIndex(playbooks: playbooks))
     }
 }

@@ -23,6 +23,8 @@ public struct SiteGraph: Sendable {
     public var playbooksByTool: [String: [Int]]
     /// Tags of each category, A–Z by title.
     public var tagsByCategory: [String: [String]]
+    /// Integer ids for ranking related playbooks without touching the playbooks themselves.
+    public var relatedIndex: RelatedIndex
 
     public func terms(_ kind: TermKind) -> [String: Term] { kind == .industry ? industries : tools }
     public func playbooks(for kind: TermKind) -> [String: [Int]] { kind == .industry ? playbooksByIndustry : playbooksByTool }
