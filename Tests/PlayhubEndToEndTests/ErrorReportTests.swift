@@ -143,4 +143,24 @@ import Testing
             "content/tags/seo.md:3:11: error: unknown category 'grow' (did you mean 'growth'?)",
         ])
     }
+
+    @Test func templateSyntaxErrorsNameTheFileAndLine() throws {
+        let found = try errors([
+            "templates/page.mustache": "<!DOCTYPE html>\n<title>{{title}}</title>\n<p>{{#body}}\n",
+            "templates/404.mustache": "{{/oops}}<p>x</p>\n",
+        ])
+        #expect(found == [
+            "templates/404.mustache:1:4: error: template syntax error: a section is closed with a different name than it was opened with (near `{{/oops}}<p>x</p>`)",
+            "templates/page.mustache:4:1: error: template syntax error: a section is never closed (missing `{{/name}}`) (near ``)",
+        ])
+    }
+
+    @Test func missingTemplateIsNamed() throws {
+        let site = try SiteFixture(SmallHub.text, files: ["themes/bare/templates/base.mustache": "<!DOCTYPE html>{{$main}}{{/main}}",
+                                                         "site.json": #"{"title": "T", "baseURL": "https://example.org/", "theme": "bare"}"#])
+        let result = site.build()
+        #expect(result.diagnostics.errors.map(\.description).contains(
+            "error: template 'playbook.mustache' not found (add templates/playbook.mustache to the site or to themes/bare/templates/)"))
+        #expect(!site.exists("index.html"))
+    }
 }

@@ -65,3 +65,4 @@ import Testing
         #expect(graph.relatedPlaybooks(of: graph.playbookIndex["p-0"]!) == [])
     }
 }
+

@@ -8,6 +8,8 @@
 enum TemplateData {
     static func convert(_ value: Any) -> Any? {
         switch value {
+        case let view as TemplateRepresentable: return view.templateFields
+        case let views as [TemplateRepresentable]: return views.map(\.templateFields)
         case let string as String: return string
         case let bool as Bool: return bool
         case let int as Int: return int
@@ -37,5 +39,32 @@ enum TemplateData {
     /// A view struct's fields as a dictionary (empty for anything else).
     static func fields(of view: Any) -> [String: Any] {
         convert(view) as? [String: Any] ?? [:]
+    }
+}
+
+/// A view that lists its own fields for templates. The views rendered by the thousand on big
+/// hubs (cards and links) do, which spares a reflection per value; a test checks that each
+/// lists exactly its stored properties.
+protocol TemplateRepresentable {
+    var templateFields: [String: Any] { get }
+}
+
+extension LinkView: TemplateRepresentable {
+    var templateFields: [String: Any] {
+        var fields: [String: Any] = ["title": title, "url": url, "isCurrent": isCurrent]
+        if let description { fields["description"] = description }
+        if let count { fields["count"] = count }
+        if let countLabel { fields["countLabel"] = countLabel }
+        return fields
+    }
+}
+
+extension PlaybookCardView: TemplateRepresentable {
+    var templateFields: [String: Any] {
+        var fields: [String: Any] = ["title": title, "url": url, "summary": summary, "featured": featured,
+                                     "updated": updated, "updatedText": updatedText]
+        if let type { fields["type"] = type }
+        if let category { fields["category"] = category.templateFields }
+        return fields
     }
 }

@@ -39,15 +39,20 @@ public struct Theme: Sendable {
         collectTemplates(in: siteDir, folder: "templates", into: &sources)
         statics.merge(collectFiles(in: siteDir.appendingPathComponent("static"))) { _, site in site }
 
+        TemplateEscaping.registered
         var library = MustacheLibrary()
         var files: [String: String] = [:]
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                library.register(try MustacheTemplate(string: source.text), named: name)
+                library.register(try MustacheTemplate(string: TemplateEscaping.pragma + source.text), named: name)
                 files[name] = source.file
             } catch let error as MustacheTemplate.ParserError {
-                problems.append(Diagnostic(.template, at: SourceLocation(file: source.file, line: error.context.lineNumber, column: error.context.columnNumber),
-                    "template syntax error: \(describe(error.error))", hint: "near `\(error.context.line.trimmingCharacters(in: .whitespaces))`"))
+                // The pragma sits on line 1: take its width back out of columns there.
+                let line = error.context.lineNumber
+                let column = line == 1 ? max(1, error.context.columnNumber - TemplateEscaping.pragma.count) : error.context.columnNumber
+                problems.append(Diagnostic(.template, at: SourceLocation(file: source.file, line: line, column: column),
+                    "template syntax error: \(describe(error.error))",
+                    hint: "near `\(error.context.line.replacingOccurrences(of: TemplateEscaping.pragma, with: "").trimmingCharacters(in: .whitespaces))`"))
             } catch {
                 problems.append(Diagnostic(.template, at: SourceLocation(file: source.file), "template error: \(error)"))
             }

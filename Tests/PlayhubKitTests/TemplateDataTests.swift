@@ -1,0 +1,42 @@
+import Testing
+@testable import PlayhubKit
+
+/// Views that list their own template fields must list exactly their stored properties,
+/// with the same values, or a template would silently miss one.
+@Suite struct TemplateFieldsTests {
+    func mirrored(_ value: Any) -> [String: String] {
+        var fields: [String: String] = [:]
+        for child in Mirror(reflecting: value).children {
+            guard let label = child.label else { continue }
+            let inner = Mirror(reflecting: child.value)
+            if inner.displayStyle == .optional, inner.children.isEmpty { continue } // nil is left out
+            fields[label] = "\(inner.displayStyle == .optional ? inner.children.first!.value : child.value)"
+        }
+        return fields
+    }
+
+    func listed(_ fields: [String: Any]) -> [String: String] {
+        fields.mapValues { value in
+            if let nested = value as? [String: Any] { return "\(nested.keys.sorted())" }
+            return "\(value)"
+        }
+    }
+
+    @Test func linkViewListsEveryField() {
+        for link in [LinkView(title: "SEO", url: "/tags/seo/", description: "d", count: 3, isCurrent: true), LinkView(title: "A", url: "/a/")] {
+            #expect(listed(link.templateFields) == mirrored(link))
+        }
+    }
+
+    @Test func cardListsEveryField() {
+        let card = PlaybookCardView(title: "T", url: "/playbooks/t/", type: "Checklist", summary: "S", featured: true,
+                                    updated: "2024-01-01", updatedText: "January 1, 2024", category: LinkView(title: "C", url: "/c/"))
+        var expected = mirrored(card)
+        expected["category"] = "\(card.category!.templateFields.keys.sorted())"
+        #expect(listed(card.templateFields) == expected)
+        var bare = card
+        bare.type = nil
+        bare.category = nil
+        #expect(listed(bare.templateFields) == mirrored(bare))
+    }
+}
