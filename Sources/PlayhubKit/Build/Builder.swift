@@ -24,7 +24,7 @@ public enum Builder {
         clock.lap("configure", into: &result)
 
         // 2. discover
-        let scan = ContentScanner.scan(siteDir: options.siteDir, contentDir: config.contentDir)
+        let scan = ContentScanner.scan(siteDir: options.siteDir, contentDir: config.contentDir, jobs: options.jobs)
         result.diagnostics.append(contentsOf: scan.diagnostics)
         clock.lap("discover", into: &result)
 

@@ -22,9 +22,9 @@ public struct FrontMatter: Sendable {
         // Walk line by line only through the front matter; the body is taken whole.
         let utf8 = text.utf8
         func lineEnd(from start: String.Index) -> String.Index { utf8[start...].firstIndex(of: 10) ?? utf8.endIndex }
-        func isFence(_ line: Substring) -> Bool { line == "---" || line == "..." || line.trimmingCharacters(in: .whitespaces) == "---" }
+        func isFence(_ line: Substring) -> Bool { line == "---" || line == "..." || line.trimmed == "---" }
         let firstEnd = lineEnd(from: text.startIndex)
-        guard text[text.startIndex..<firstEnd].trimmingCharacters(in: .whitespaces) == "---" else {
+        guard text[text.startIndex..<firstEnd].trimmed == "---" else {
             return .failure(Diagnostic(.missingFrontMatter, at: SourceLocation(file: path),
                 "file does not start with front matter",
                 hint: "put a `---` line, the YAML keys (title: ...) and another `---` line at the top"))

@@ -122,7 +122,7 @@ public struct FrontMatterReader {
             return nil
         }
         guard case .scalar(let scalar) = node else { wrongType(key, node, expected: "a text value"); return nil }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = scalar.string.trimmed
         if text.isEmpty {
             if required { diagnostics.append(Diagnostic(.missingKey, at: location(of: node), "'\(key)' must not be empty")) }
             return nil
@@ -144,10 +144,10 @@ public struct FrontMatterReader {
         }
         var result: [Located<String>] = []
         for item in items {
-            guard case .scalar(let scalar) = item, !scalar.string.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard case .scalar(let scalar) = item, !scalar.string.trimmed.isEmpty else {
                 wrongType(key, item, expected: "a list of text values"); continue
             }
-            result.append(Located(scalar.string.trimmingCharacters(in: .whitespaces), at: location(of: item)))
+            result.append(Located(scalar.string.trimmed, at: location(of: item)))
         }
         if required && result.isEmpty {
             diagnostics.append(Diagnostic(.missingKey, at: location(of: node), "'\(key)' needs at least one entry", hint: "e.g. `\(key): \(example)`"))
@@ -175,7 +175,7 @@ public struct FrontMatterReader {
     /// A `YYYY-MM-DD` date.
     public mutating func day(_ key: String) -> Located<Day>? {
         guard let node = node(key) else { return nil }
-        guard case .scalar(let scalar) = node, let day = Day(scalar.string.trimmingCharacters(in: .whitespaces)) else {
+        guard case .scalar(let scalar) = node, let day = Day(scalar.string.trimmed) else {
             let text = node.scalar?.string ?? ""
             diagnostics.append(Diagnostic(.invalidDate, at: location(of: node), "'\(key)' is not a valid date: '\(text)'",
                 hint: "write it as YYYY-MM-DD, e.g. 2024-03-05"))
@@ -248,9 +248,9 @@ public struct FrontMatterReader {
             for (k, v) in mapping {
                 let name = k.string ?? ""
                 switch name {
-                case "q": question = v.scalar?.string.trimmingCharacters(in: .whitespacesAndNewlines)
+                case "q": question = v.scalar?.string.trimmed
                 case "a":
-                    answer = v.scalar?.string.trimmingCharacters(in: .whitespacesAndNewlines)
+                    answer = v.scalar?.string.trimmed
                     answerLocation = location(of: v)
                     // A quoted answer's text starts one column after its opening quote.
                     if let style = v.scalar?.style, style == .singleQuoted || style == .doubleQuoted { answerLocation.column += 1 }

@@ -108,7 +108,7 @@ enum CMarkDocument {
             default: break
             }
         }
-        return text.trimmingCharacters(in: .whitespaces)
+        return text.trimmed
     }
 
     private static func countWords(_ literal: UnsafePointer<CChar>?) -> Int {

@@ -59,7 +59,7 @@ extension ViewFactory {
             add("What category does \(tag.title) belong to?",
                 "<p>\(HTML.escape(tag.title)) belongs to the <a href=\"\(HTML.escape(links.link(.category(category.slug))))\">\(HTML.escape(category.title))</a> category.</p>")
         }
-        for entry in tag.faq { add(entry.question, entry.answer.html.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        for entry in tag.faq { add(entry.question, entry.answer.html.trimmed) }
         return items
     }
 
