@@ -30,7 +30,8 @@ import Testing
 
     @Test func cardListsEveryField() {
         let card = PlaybookCardView(title: "T", url: "/playbooks/t/", type: "Checklist", summary: "S", featured: true,
-                                    updated: "2024-01-01", updatedText: "January 1, 2024", category: LinkView(title: "C", url: "/c/"))
+                                    updated: "2024-01-01", updatedText: "January 1, 2024", category: LinkView(title: "C", url: "/c/"),
+                                    cardHTML: "<li>card</li>")
         var expected = mirrored(card)
         expected["category"] = "\(card.category!.templateFields.keys.sorted())"
         #expect(listed(card.templateFields) == expected)

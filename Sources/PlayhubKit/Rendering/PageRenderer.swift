@@ -9,16 +9,27 @@ public enum PageRenderer {
                 hint: "add templates/\(name).mustache to the site or to themes/\(theme.name)/templates/"))
         }
         guard !problems.hasErrors else { return ([], problems) }
-        let factory = ViewFactory(graph: graph, isServe: isServe)
+        var factory = ViewFactory(graph: graph, isServe: isServe)
         let links = LinkBuilder(config: graph.config)
         let siteData = SharedValue(TemplateData.fields(of: factory.site))
+        // A playbook's card appears on a dozen pages (lists, tags, terms, related blocks):
+        // render the theme's `card` partial once per playbook and hand it out as `cardHTML`.
+        if theme.hasTemplate("card") {
+            let cardFactory = factory
+            factory.cardHTML = Parallel.map(Array(graph.playbooks.indices), jobs: jobs) { index in
+                var data = cardFactory.card(index).templateFields
+                data["site"] = siteData.value
+                return theme.render(data, template: "card") ?? ""
+            }
+        }
+        let pageFactory = factory
         let files = Parallel.map(plans, jobs: jobs) { plan -> OutputFile in
             let html: String
             if case .redirect(let index) = plan.content {
                 let playbook = graph.playbooks[index]
                 html = Redirects.html(to: links.absolute(.playbook(playbook.slug)), title: playbook.title, language: graph.config.language)
             } else {
-                html = theme.render(factory.context(for: plan).templateData(site: siteData.value), template: plan.template) ?? ""
+                html = theme.render(pageFactory.context(for: plan).templateData(site: siteData.value), template: plan.template) ?? ""
             }
             return OutputFile(path: plan.path.outputFile, data: Data(html.utf8))
         }

@@ -62,7 +62,7 @@ extension LinkView: TemplateRepresentable {
 extension PlaybookCardView: TemplateRepresentable {
     var templateFields: [String: Any] {
         var fields: [String: Any] = ["title": title, "url": url, "summary": summary, "featured": featured,
-                                     "updated": updated, "updatedText": updatedText]
+                                     "updated": updated, "updatedText": updatedText, "cardHTML": cardHTML]
         if let type { fields["type"] = type }
         if let category { fields["category"] = category.templateFields }
         return fields

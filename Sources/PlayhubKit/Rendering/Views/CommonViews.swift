@@ -71,6 +71,9 @@ public struct PlaybookCardView {
     /// "March 5, 2024".
     public var updatedText: String
     public var category: LinkView?
+    /// This card rendered once by the theme's `card` partial (with the card's fields and
+    /// `site`), so lists can print `{{{cardHTML}}}` instead of running the partial again.
+    public var cardHTML: String
 }
 
 /// Previous/next and numbered links of a paginated list.
