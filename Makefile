@@ -49,8 +49,10 @@ deps:
 theme:
 	@./scripts/embed-theme.sh
 
-serve:
-	@echo "playhub serve: not yet available"
+# Previews the example hub on http://127.0.0.1:1313/, rebuilding and reloading open tabs on
+# every change under content/, static/, templates/ and themes/default/. Ctrl-C stops it.
+serve: deps theme release
+	$(PLAYHUB) serve --source .
 
 # Benchmarks playhub (release build) against Hugo over the same generated corpora
 # (../shared/bench, see bench/README.md) and writes docs/performance.md; Hugo alone needs

@@ -12,6 +12,11 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        // Already in Hummingbird's graph; named because PlayhubServer imports them directly.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev), found through pkg-config.
@@ -29,11 +34,24 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // `playhub serve`: the preview server, file watcher and live reload. Its own target so
+        // the HTTP stack never slows the Kit's unit tests.
+        .target(
+            name: "PlayhubServer",
+            dependencies: [
+                "PlayhubKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         // The command line: argument parsing, printing and exit codes.
         .target(
             name: "PlayhubCLI",
             dependencies: [
                 "PlayhubKit",
+                "PlayhubServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,6 +61,10 @@ let package = Package(
             name: "PlayhubEndToEndTests",
             dependencies: ["PlayhubKit", "PlayhubCLI"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "PlayhubServerTests",
+            dependencies: ["PlayhubServer", "PlayhubKit", "PlayhubCLI"]
         ),
     ]
 )

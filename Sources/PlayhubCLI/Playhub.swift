@@ -7,7 +7,7 @@ public struct Playhub: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "playhub",
         abstract: "Build playbook hubs: Markdown playbooks in, a fast static site out.",
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, InitCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, InitCommand.self]
     )
 
     public init() {}

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import PlayhubServer
+
+/// A real browser: Debian's headless chromium loads a served page, and its live-reload
+/// script must open the event stream. Skipped, with the reason printed, where chromium is
+/// not installed (`apt-get install chromium`).
+@Suite(.serialized, .timeLimit(.minutes(3))) struct BrowserTests {
+    /// `chromium` on PATH, or nil; nothing else is tried.
+    static let chromium: String? = {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        return path.split(separator: ":").map { "\($0)/chromium" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
+
+    @Test(.enabled(if: chromium != nil, "chromium is not on PATH (Debian: apt-get install chromium); browser check skipped"))
+    func aBrowserOpensTheLiveReloadStream() async throws {
+        let chromium = try #require(Self.chromium)
+        try await withServer { hub in
+            let profile = hub.site.base.appendingPathComponent("chromium-profile")
+            let url = "http://127.0.0.1:\(hub.port)/playbooks/seo-audit/"
+            let run = try await offPool { try Self.runChromium(chromium, arguments: [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--user-data-dir=\(profile.path)", "--dump-dom", url,
+            ], timeout: 90) }
+            #expect(run.exited, "chromium did not finish within 90 s")
+            #expect(run.output.contains("Start with the pages that earn money."), "the page did not load: \(run.output.prefix(500))")
+            #expect(run.output.contains("data-playhub=\"live-reload\""))
+            let connected = await eventually(timeout: 10) { hub.server.liveReload.connectionsOpened >= 1 }
+            #expect(connected, "the browser never opened \(LiveReload.eventsPath)")
+        }
+    }
+
+    /// Runs chromium, collects what it prints on stdout, and kills it after `timeout` seconds.
+    static func runChromium(_ path: String, arguments: [String], timeout: Double) throws -> (exited: Bool, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let stdout = Pipe()
+        process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice
+        let collected = Locked(Data())
+        stdout.fileHandleForReading.readabilityHandler = { handle in
+            let chunk = handle.availableData
+            collected.withLock { $0.append(chunk) }
+        }
+        try process.run()
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        let exited = !process.isRunning
+        if !exited {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        stdout.fileHandleForReading.readabilityHandler = nil
+        let rest = stdout.fileHandleForReading.readDataToEndOfFile()
+        collected.withLock { $0.append(rest) }
+        return (exited, String(decoding: collected.current, as: UTF8.self))
+    }
+}
