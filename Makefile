@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PLAYHUB := .build/release/playhub
 
-.PHONY: build test deps theme release serve bench bench-quick hugo validate validator clean
+.PHONY: build test deps theme release serve bench bench-quick hugo validate validator browser fuzz clean
 
 build: deps theme release
 	$(PLAYHUB) build --source .
@@ -13,7 +13,7 @@ build: deps theme release
 release:
 	$(SWIFT) build -c release --product playhub
 
-test: deps theme
+test: deps theme browser
 	$(SWIFT) test
 	$(MAKE) --no-print-directory validate
 
@@ -44,6 +44,24 @@ deps:
 		echo "Installing libxml2-utils (xmllint) from Debian's packages"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libxml2-utils; \
 	fi
+
+# Headless chromium for the preview server's browser test; when it cannot be installed that
+# test says so and skips.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { echo "Installing chromium for the browser test"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium || \
+		echo "chromium could not be installed: the browser test will be skipped"; }
+
+# Runs the libFuzzer target (Fuzz/) over content loading for FUZZ_SECONDS, starting from the
+# example hub's files. Crashes land in .build-fuzz/crashes/; add each to
+# Tests/PlayhubEndToEndTests/Fixtures/fuzz/ so it stays fixed.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	cd Fuzz && $(SWIFT) build -Xswiftc -sanitize=fuzzer,address --scratch-path ../.build-fuzz
+	mkdir -p .build-fuzz/corpus .build-fuzz/crashes
+	cp content/playbooks/*/*.md content/tags/*.md Tests/PlayhubEndToEndTests/Fixtures/fuzz/* .build-fuzz/corpus/
+	.build-fuzz/debug/ContentFuzzer .build-fuzz/corpus -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
+		-artifact_prefix=.build-fuzz/crashes/ -print_final_stats=1
 
 # Compiles themes/default into the binary (see scripts/embed-theme.sh).
 theme:
