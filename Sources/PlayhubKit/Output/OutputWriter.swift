@@ -48,8 +48,11 @@ public enum OutputWriter {
         }
         let slash = target.lastIndex(of: "/")!
         let temporary = String(target[...slash]) + "." + target[target.index(after: slash)...] + ".playhub-tmp"
-        unlink(temporary)
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        var fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        if fd < 0 && errno == EEXIST { // left by an interrupted build, or planted: clear it, never follow it
+            unlink(temporary)
+            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        }
         guard fd >= 0 else { throw posixError(errno, temporary) }
         let written = file.data.withUnsafeBytes { buffer -> Bool in
             var offset = 0
