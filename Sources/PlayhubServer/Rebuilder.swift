@@ -8,9 +8,9 @@ import PlayhubKit
 /// Every build counts as a new generation; a failed one leaves `outputDir` on the last good
 /// site (the library wrote nothing) and records its errors for the overlay.
 ///
-/// Each rebuild is a full `Builder.build` (about 0.2 s for the example hub). Re-rendering
-/// only the pages a change affects is left to the library's incremental cache, which this
-/// type will call in the same place once it exists.
+/// Every build shares one `BuildCache`: files whose size and modification time did not change
+/// are not parsed again, and pages whose template data did not change reuse their last
+/// output, so an edit re-renders only the pages it affects.
 public final class Rebuilder: Sendable {
     /// What the server serves now and what the pages should say about it.
     public struct State: Sendable {
@@ -36,6 +36,8 @@ public final class Rebuilder: Sendable {
     private let state: Locked<State>
 
     public init(options: BuildOptions) {
+        var options = options
+        if options.cache == nil { options.cache = BuildCache() }
         self.options = options
         let fallback = options.siteDir.appendingPathComponent(options.outputDir ?? "public").standardizedFileURL
         state = Locked(State(outputDir: fallback))

@@ -13,6 +13,8 @@ public struct BuildOptions: Sendable {
     public var writeOutput: Bool
     /// True for `check`: also follow every internal link in Markdown bodies.
     public var checkLinks: Bool = false
+    /// What the last build left to reuse; set by long-running processes such as `serve`.
+    public var cache: BuildCache?
     /// The sitemap's per-file limits; only tests lower them.
     var sitemapLimits: Sitemap.Limits = .standard
 

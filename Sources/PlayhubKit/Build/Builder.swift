@@ -33,13 +33,14 @@ public enum Builder {
 
         // 3–4. parse front matter and render Markdown, per file in parallel
         let markdown = MarkdownOptions(unsafeHTML: config.unsafeHTML, basePath: config.basePath)
-        let (documents, parseProblems) = DocumentParser.parseAll(scan.files, options: markdown, jobs: options.jobs)
+        let (documents, parseProblems) = DocumentParser.parseAll(scan.files, options: markdown, jobs: options.jobs, cache: options.cache)
         result.diagnostics.append(contentsOf: parseProblems)
         clock.lap("parse", into: &result)
 
         // 5. resolve references into the site graph
         let (graph, resolveProblems) = SiteGraph.resolve(config: config, documents: documents,
-                                                         includeDrafts: options.includeDrafts, dates: dates.value)
+                                                         includeDrafts: options.includeDrafts, dates: dates.value,
+                                                         jobs: options.jobs)
         result.diagnostics.append(contentsOf: resolveProblems)
         clock.lap("resolve", into: &result)
         guard let graph, let theme, !result.diagnostics.hasErrors else { return result.finish(clock) }
@@ -48,7 +49,7 @@ public enum Builder {
         // 6. plan every page; 7. render
         let plans = PagePlanner.plan(graph)
         result.diagnostics.append(contentsOf: PagePlanner.clashes(in: plans, graph: graph))
-        let (pages, renderProblems) = PageRenderer.render(plans, graph: graph, theme: theme, jobs: options.jobs)
+        let (pages, renderProblems) = PageRenderer.render(plans, graph: graph, theme: theme, jobs: options.jobs, cache: options.cache)
         result.diagnostics.append(contentsOf: renderProblems)
         guard !result.diagnostics.hasErrors else { return result.finish(clock) }
         for plan in plans { result.pagesByKind[plan.kind, default: 0] += 1 }

@@ -37,16 +37,24 @@ public enum DocumentParser {
         return (document, reader.diagnostics.items)
     }
 
-    /// Parses every file on up to `jobs` threads; results keep the input order.
-    public static func parseAll(_ files: [SourceFile], options: MarkdownOptions, jobs: Int) -> ([ParsedDocument], Diagnostics) {
-        let results = Parallel.map(files, jobs: jobs) { parse($0, options: options) }
+    /// Parses every file on up to `jobs` threads; results keep the input order. With a
+    /// `cache`, files whose size and modification time are unchanged are not parsed again.
+    public static func parseAll(_ files: [SourceFile], options: MarkdownOptions, jobs: Int,
+                                cache: BuildCache? = nil) -> ([ParsedDocument], Diagnostics) {
+        let results = Parallel.map(files, jobs: jobs) { file -> (ParsedDocument?, [Diagnostic], Bool) in
+            if let entry = cache?.parsed(file, options: options) { return (entry.document, entry.diagnostics, true) }
+            let (document, problems) = parse(file, options: options)
+            return (document, problems, false)
+        }
         var documents: [ParsedDocument] = []
         var diagnostics = Diagnostics()
         documents.reserveCapacity(results.count)
-        for (document, problems) in results {
+        for (document, problems, _) in results {
             if let document { documents.append(document) }
             diagnostics.append(contentsOf: problems)
         }
+        cache?.storeParsed(zip(files, results).map { ($0, $1.0, $1.1) }, options: options,
+                           reused: results.filter(\.2).count)
         return (documents, diagnostics)
     }
 }

@@ -2,7 +2,9 @@ import Foundation
 
 /// Stage 7, render: every planned page through its template, in parallel, in plan order.
 public enum PageRenderer {
-    public static func render(_ plans: [PagePlan], graph: SiteGraph, theme: Theme, jobs: Int, isServe: Bool = false) -> ([OutputFile], Diagnostics) {
+    /// With a `cache` (serve), pages whose template data did not change reuse their last output.
+    public static func render(_ plans: [PagePlan], graph: SiteGraph, theme: Theme, jobs: Int, isServe: Bool = false,
+                              cache: BuildCache? = nil) -> ([OutputFile], Diagnostics) {
         var problems = Diagnostics()
         for name in Set(plans.map(\.template)).sorted() where !name.isEmpty && !theme.hasTemplate(name) {
             problems.append(Diagnostic(.missingTemplate, at: nil, "template '\(name).mustache' not found",
@@ -12,6 +14,23 @@ public enum PageRenderer {
         var factory = ViewFactory(graph: graph, isServe: isServe)
         let links = LinkBuilder(config: graph.config)
         let siteData = SharedValue(TemplateData.fields(of: factory.site))
+        // Renders `data` with `template`, or takes the bytes the cache holds for the same
+        // data and templates; records what it used for the next build.
+        let fresh = Locked<[String: (fingerprint: Int, data: Data)]>([:])
+        let reused = Locked(0)
+        @Sendable func output(_ key: String, _ data: [String: Any], template: String) -> Data {
+            guard let cache else { return Data((theme.render(data, template: template) ?? "").utf8) }
+            let fingerprint = TemplateFingerprint.of(data, template: template, themeFingerprint: theme.fingerprint)
+            let bytes: Data
+            if let cached = cache.rendered(key, fingerprint: fingerprint) {
+                bytes = cached
+                reused.withLock { $0 += 1 }
+            } else {
+                bytes = Data((theme.render(data, template: template) ?? "").utf8)
+            }
+            fresh.withLock { $0[key] = (fingerprint, bytes) }
+            return bytes
+        }
         // A playbook's card appears on a dozen pages (lists, tags, terms, related blocks):
         // render the theme's `card` partial once per playbook and hand it out as `cardHTML`.
         if theme.hasTemplate("card") {
@@ -19,20 +38,20 @@ public enum PageRenderer {
             factory.cardHTML = Parallel.map(Array(graph.playbooks.indices), jobs: jobs) { index in
                 var data = cardFactory.card(index).templateFields
                 data["site"] = siteData.value
-                return theme.render(data, template: "card") ?? ""
+                return String(decoding: output("#card/" + graph.playbooks[index].slug, data, template: "card"), as: UTF8.self)
             }
         }
         let pageFactory = factory
         let files = Parallel.map(plans, jobs: jobs) { plan -> OutputFile in
-            let html: String
             if case .redirect(let index) = plan.content {
                 let playbook = graph.playbooks[index]
-                html = Redirects.html(to: links.absolute(.playbook(playbook.slug)), title: playbook.title, language: graph.config.language)
-            } else {
-                html = theme.render(pageFactory.context(for: plan).templateData(site: siteData.value), template: plan.template) ?? ""
+                let html = Redirects.html(to: links.absolute(.playbook(playbook.slug)), title: playbook.title, language: graph.config.language)
+                return OutputFile(path: plan.path.outputFile, data: Data(html.utf8))
             }
-            return OutputFile(path: plan.path.outputFile, data: Data(html.utf8))
+            let data = pageFactory.context(for: plan).templateData(site: siteData.value)
+            return OutputFile(path: plan.path.outputFile, data: output(plan.path.outputFile, data, template: plan.template))
         }
+        cache?.storeRendered(fresh.withLock { $0 }, reused: reused.withLock { $0 })
         return (files, problems)
     }
 }
@@ -41,4 +60,15 @@ public enum PageRenderer {
 private struct SharedValue<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
+}
+
+/// A value the render threads update under a lock.
+private final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+    init(_ value: Value) { self.value = value }
+    func withLock<R>(_ body: (inout Value) -> R) -> R {
+        lock.lock(); defer { lock.unlock() }
+        return body(&value)
+    }
 }

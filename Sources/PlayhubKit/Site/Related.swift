@@ -4,7 +4,7 @@ extension SiteGraph {
     /// Up to `relatedCount` playbooks for the playbook at `index`, in SPEC order: most shared
     /// tags, then most shared industries and tools, then newest, then slug.
     public func relatedPlaybooks(of index: Int) -> [Int] {
-        relatedIndex.related(to: index, limit: config.relatedCount)
+        relatedIndex.related(to: index)
     }
 
     /// Related tags of a tag: its own `related` first, then the tags sharing the most

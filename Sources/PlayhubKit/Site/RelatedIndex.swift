@@ -1,106 +1,153 @@
-/// Compact numbers for ranking related playbooks quickly: every tag and term as a small
-/// integer, every playbook's rank by date, and the playbooks of each tag and term as index
-/// lists. Built once per graph; ranking then touches integers only, never the `Playbook`
-/// values themselves.
+/// Related playbooks for the whole hub, computed once per build in parallel.
+///
+/// Every tag and term becomes a small integer and every list lives in one flat array with
+/// offsets (no array of arrays, so no reference counting in the inner loops). For each
+/// playbook, the playbooks sharing its tags are counted in a scratch array owned by the
+/// worker thread, and the best `limit` are kept by SPEC's order: most shared tags, then
+/// most shared industries and tools, then newest, then slug. No playbook is compared with
+/// every other: the work per playbook is the size of its tags' lists.
 public struct RelatedIndex: Sendable {
-    /// Per playbook: its tags and its industries and tools, as sorted ids.
-    let tags: [[Int32]]
-    let terms: [[Int32]]
-    /// Per playbook: its position in newest-first order (ties broken by slug).
-    let newestRank: [Int32]
-    /// Per tag id and term id: the playbooks carrying it.
-    let playbooksWithTag: [[Int32]]
-    let playbooksWithTerm: [[Int32]]
+    /// Per playbook, `limit` slots of related playbook indexes (-1 where there are fewer).
+    private let related: [Int32]
+    let limit: Int
 
-    init(playbooks: [Playbook]) {
-        var tagIDs: [String: Int32] = [:], termIDs: [String: Int32] = [:]
-        var tags: [[Int32]] = [], terms: [[Int32]] = []
-        var withTag: [[Int32]] = [], withTerm: [[Int32]] = []
-        tags.reserveCapacity(playbooks.count)
-        terms.reserveCapacity(playbooks.count)
-        for (index, playbook) in playbooks.enumerated() {
-            var own: [Int32] = []
-            for slug in playbook.tags {
-                let id = tagIDs[slug] ?? { let id = Int32(tagIDs.count); tagIDs[slug] = id; withTag.append([]); return id }()
-                own.append(id)
-                withTag[Int(id)].append(Int32(index))
-            }
-            tags.append(own.sorted())
-            var ownTerms: [Int32] = []
-            for key in playbook.industries.map({ "i:" + $0 }) + playbook.tools.map({ "t:" + $0 }) {
-                let id = termIDs[key] ?? { let id = Int32(termIDs.count); termIDs[key] = id; withTerm.append([]); return id }()
-                ownTerms.append(id)
-                withTerm[Int(id)].append(Int32(index))
-            }
-            terms.append(ownTerms.sorted())
-        }
-        var rank = [Int32](repeating: 0, count: playbooks.count)
-        for (position, index) in playbooks.indices.sorted(by: { Ordering.newestFirst(playbooks[$0], playbooks[$1]) }).enumerated() {
-            rank[index] = Int32(position)
-        }
-        self.tags = tags
-        self.terms = terms
-        self.newestRank = rank
-        self.playbooksWithTag = withTag
-        self.playbooksWithTerm = withTerm
-    }
-
-    /// Up to `limit` playbooks related to `index`: most shared tags, then most shared
-    /// industries and tools, then newest, then slug.
-    func related(to index: Int, limit: Int) -> [Int] {
-        guard limit > 0, index < tags.count else { return [] }
-        // Every playbook sharing a tag, once per shared tag: sorting groups them and the
-        // length of each run is the number of tags shared.
-        var pool: [Int32] = []
-        for tag in tags[index] { pool += playbooksWithTag[Int(tag)] }
-        var candidates = runs(of: &pool, excluding: Int32(index))
-        if candidates.count < limit {
-            // Too few share a tag: playbooks sharing only an industry or tool may fill in.
-            var termPool: [Int32] = []
-            for term in terms[index] { termPool += playbooksWithTerm[Int(term)] }
-            let sharingTags = Set(candidates.map(\.index))
-            for run in runs(of: &termPool, excluding: Int32(index)) where !sharingTags.contains(run.index) {
-                candidates.append((run.index, 0))
+    public init(playbooks: [Playbook], limit: Int, jobs: Int = 1) {
+        self.limit = limit
+        let count = playbooks.count
+        guard limit > 0, count > 0 else { self.related = []; return }
+        let lists = Lists(playbooks)
+        var related = [Int32](repeating: -1, count: count * limit)
+        related.withUnsafeMutableBufferPointer { output in
+            let out = UnsafeSendable(output.baseAddress!)
+            let next = Counter()
+            let workers = max(1, min(jobs, count))
+            Parallel.workers(workers) {
+                // Scratch per worker: shared-tag counts by playbook, and which were touched.
+                var shared = [UInt8](repeating: 0, count: count)
+                var touched: [Int32] = []
+                var best: [Candidate] = []
+                while true {
+                    let start = next.take(256)
+                    if start >= count { break }
+                    for index in start..<min(start + 256, count) {
+                        lists.rank(index, limit: limit, shared: &shared, touched: &touched, best: &best)
+                        for (slot, candidate) in best.enumerated() { out.pointer[index * limit + slot] = candidate.index }
+                    }
+                }
             }
         }
-        var best: [(index: Int32, tags: Int, terms: Int, rank: Int32)] = []
-        for candidate in candidates {
-            let entry = (candidate.index, candidate.count, sharedCount(terms[index], terms[Int(candidate.index)]), newestRank[Int(candidate.index)])
-            // Keep the best `limit` in order by insertion: cheap for the small limits used.
-            guard best.count < limit || ranksBefore(entry, best[best.count - 1]) else { continue }
-            let position = best.firstIndex { ranksBefore(entry, $0) } ?? best.count
-            best.insert(entry, at: position)
-            if best.count > limit { best.removeLast() }
-        }
-        return best.map { Int($0.index) }
+        self.related = related
     }
 
-    private func ranksBefore(_ a: (index: Int32, tags: Int, terms: Int, rank: Int32), _ b: (index: Int32, tags: Int, terms: Int, rank: Int32)) -> Bool {
-        if a.tags != b.tags { return a.tags > b.tags }
-        if a.terms != b.terms { return a.terms > b.terms }
-        return a.rank < b.rank
+    /// The related playbooks of the playbook at `index`, best first.
+    func related(to index: Int) -> [Int] {
+        guard limit > 0, (index + 1) * limit <= related.count else { return [] }
+        return related[(index * limit)..<((index + 1) * limit)].prefix { $0 >= 0 }.map(Int.init)
     }
 
-    /// Sorts `pool` and returns each distinct value with how often it occurs.
-    private func runs(of pool: inout [Int32], excluding excluded: Int32) -> [(index: Int32, count: Int)] {
-        pool.sort()
-        var result: [(index: Int32, count: Int)] = []
-        var i = 0
-        while i < pool.count {
-            var j = i + 1
-            while j < pool.count && pool[j] == pool[i] { j += 1 }
-            if pool[i] != excluded { result.append((pool[i], j - i)) }
-            i = j
+    struct Candidate {
+        var index: Int32, tags: Int32, terms: Int32, rank: Int32
+        func ranksBefore(_ other: Candidate) -> Bool {
+            if tags != other.tags { return tags > other.tags }
+            if terms != other.terms { return terms > other.terms }
+            return rank < other.rank
         }
-        return result
     }
 
-    /// How many ids two sorted lists share.
-    private func sharedCount(_ a: [Int32], _ b: [Int32]) -> Int {
-        var i = 0, j = 0, count = 0
-        while i < a.count && j < b.count {
-            if a[i] == b[j] { count += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+    /// The hub's tags and terms as flat integer lists.
+    struct Lists: @unchecked Sendable {
+        var tagStart: [Int32] = [0], tagValues: [Int32] = []      // playbook → its tag ids
+        var termStart: [Int32] = [0], termValues: [Int32] = []    // playbook → its term ids (sorted)
+        var byTagStart: [Int32] = [], byTagValues: [Int32] = []   // tag id → playbooks
+        var byTermStart: [Int32] = [], byTermValues: [Int32] = [] // term id → playbooks
+        var newestRank: [Int32] = []
+
+        init(_ playbooks: [Playbook]) {
+            var tagIDs: [String: Int32] = [:], termIDs: [String: Int32] = [:]
+            var withTag: [[Int32]] = [], withTerm: [[Int32]] = []
+            for (index, playbook) in playbooks.enumerated() {
+                for slug in playbook.tags {
+                    let id = tagIDs[slug] ?? { let id = Int32(withTag.count); tagIDs[slug] = id; withTag.append([]); return id }()
+                    tagValues.append(id)
+                    withTag[Int(id)].append(Int32(index))
+                }
+                tagStart.append(Int32(tagValues.count))
+                var own: [Int32] = []
+                for key in playbook.industries.map({ "i:" + $0 }) + playbook.tools.map({ "t:" + $0 }) {
+                    let id = termIDs[key] ?? { let id = Int32(withTerm.count); termIDs[key] = id; withTerm.append([]); return id }()
+                    own.append(id)
+                    withTerm[Int(id)].append(Int32(index))
+                }
+                termValues += own.sorted()
+                termStart.append(Int32(termValues.count))
+            }
+            for list in withTag { byTagStart.append(Int32(byTagValues.count)); byTagValues += list }
+            byTagStart.append(Int32(byTagValues.count))
+            for list in withTerm { byTermStart.append(Int32(byTermValues.count)); byTermValues += list }
+            byTermStart.append(Int32(byTermValues.count))
+            newestRank = [Int32](repeating: 0, count: playbooks.count)
+            let order = playbooks.indices.sorted { Ordering.newestFirst(playbooks[$0], playbooks[$1]) }
+            for (position, index) in order.enumerated() { newestRank[index] = Int32(position) }
         }
-        return count
+
+        /// Fills `best` with the top `limit` related playbooks of `index`.
+        func rank(_ index: Int, limit: Int, shared: inout [UInt8], touched: inout [Int32], best: inout [Candidate]) {
+            best.removeAll(keepingCapacity: true)
+            touched.removeAll(keepingCapacity: true)
+            let me = Int32(index)
+            for t in Int(tagStart[index])..<Int(tagStart[index + 1]) {
+                let tag = Int(tagValues[t])
+                for p in Int(byTagStart[tag])..<Int(byTagStart[tag + 1]) {
+                    let other = byTagValues[p]
+                    if other == me { continue }
+                    if shared[Int(other)] == 0 { touched.append(other) }
+                    if shared[Int(other)] < UInt8.max { shared[Int(other)] += 1 }
+                }
+            }
+            // A playbook sharing no tag ranks below every one that does, so industries and
+            // tools are searched in full only when too few share a tag.
+            if touched.count < limit {
+                for t in Int(termStart[index])..<Int(termStart[index + 1]) {
+                    let term = Int(termValues[t])
+                    for p in Int(byTermStart[term])..<Int(byTermStart[term + 1]) {
+                        let other = byTermValues[p]
+                        if other != me && shared[Int(other)] == 0 { touched.append(other); shared[Int(other)] = UInt8.max } // marker
+                    }
+                }
+            }
+            for other in touched {
+                let tags = shared[Int(other)] == UInt8.max && !sharesTag(index, Int(other)) ? 0 : Int32(shared[Int(other)])
+                shared[Int(other)] = 0
+                let candidate = Candidate(index: other, tags: tags, terms: sharedTerms(index, Int(other)), rank: newestRank[Int(other)])
+                guard best.count < limit || candidate.ranksBefore(best[best.count - 1]) else { continue }
+                let position = best.firstIndex { candidate.ranksBefore($0) } ?? best.count
+                best.insert(candidate, at: position)
+                if best.count > limit { best.removeLast() }
+            }
+        }
+
+        private func sharesTag(_ a: Int, _ b: Int) -> Bool {
+            for i in Int(tagStart[a])..<Int(tagStart[a + 1]) {
+                for j in Int(tagStart[b])..<Int(tagStart[b + 1]) where tagValues[i] == tagValues[j] { return true }
+            }
+            return false
+        }
+
+        /// How many industries and tools two playbooks share (both lists sorted).
+        private func sharedTerms(_ a: Int, _ b: Int) -> Int32 {
+            var i = Int(termStart[a]), j = Int(termStart[b]), count: Int32 = 0
+            let endA = Int(termStart[a + 1]), endB = Int(termStart[b + 1])
+            while i < endA && j < endB {
+                let x = termValues[i], y = termValues[j]
+                if x == y { count += 1; i += 1; j += 1 } else if x < y { i += 1 } else { j += 1 }
+            }
+            return count
+        }
     }
+}
+
+/// A pointer handed to worker threads that each write their own slots.
+private struct UnsafeSendable: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Int32>
+    init(_ pointer: UnsafeMutablePointer<Int32>) { self.pointer = pointer }
 }

@@ -5,7 +5,7 @@ extension SiteGraph {
     /// and derives what the front matter leaves out (category, dates, summary), collecting
     /// every problem.
     public static func resolve(config: SiteConfig, documents: [ParsedDocument], includeDrafts: Bool,
-                               dates: ContentDates) -> (SiteGraph?, Diagnostics) {
+                               dates: ContentDates, jobs: Int = 1) -> (SiteGraph?, Diagnostics) {
         var problems = Diagnostics()
         var seenSlugs: [ContentKind: [String: String]] = [:]
 
@@ -149,12 +149,12 @@ extension SiteGraph {
 
         guard !problems.hasErrors else { return (nil, problems) }
         return (index(config: config, playbooks: playbooks, categories: categories, tags: tags,
-                      industries: terms[.industry] ?? [:], tools: terms[.tool] ?? [:], pages: pages), problems)
+                      industries: terms[.industry] ?? [:], tools: terms[.tool] ?? [:], pages: pages, jobs: jobs), problems)
     }
 
     /// Orders everything and builds the slug → playbooks indexes in one pass.
     static func index(config: SiteConfig, playbooks unordered: [Playbook], categories: [String: Category], tags: [String: Tag],
-                      industries: [String: Term], tools: [String: Term], pages: [String: Page]) -> SiteGraph {
+                      industries: [String: Term], tools: [String: Term], pages: [String: Page], jobs: Int = 1) -> SiteGraph {
         let playbooks = unordered.sorted(by: Ordering.listOrder)
         var byTag: [String: [Int]] = [:], byCategory: [String: [Int]] = [:]
         var byIndustry: [String: [Int]] = [:], byTool: [String: [Int]] = [:]
@@ -176,6 +176,6 @@ extension SiteGraph {
                          categoryOrder: categoryOrder, tags: tags, tagOrder: tagOrder, industries: industries, tools: tools,
                          pages: pages, playbooksByTag: byTag, playbooksByCategory: byCategory,
                          playbooksByIndustry: byIndustry, playbooksByTool: byTool, tagsByCategory: tagsByCategory,
-                         relatedIndex: RelatedIndex(playbooks: playbooks))
+                         relatedIndex: RelatedIndex(playbooks: playbooks, limit: config.relatedCount, jobs: jobs))
     }
 }

@@ -10,7 +10,7 @@ public enum Parallel {
             let output = SharedBuffer(base: buffer.baseAddress!)
             // Small chunks handed out in turn balance uneven files (one 10 MB playbook).
             let chunk = max(1, min(64, items.count / (jobs * 16)))
-            let next = ChunkCounter()
+            let next = Counter()
             DispatchQueue.concurrentPerform(iterations: jobs) { _ in
                 while true {
                     let start = next.take(chunk)
@@ -24,6 +24,13 @@ public enum Parallel {
         }
     }
 
+    /// Runs `body` on `count` threads at once and waits for all; each call is one worker that
+    /// takes its share of the work from a shared `Counter`.
+    public static func workers(_ count: Int, _ body: @Sendable () -> Void) {
+        if count <= 1 { body(); return }
+        DispatchQueue.concurrentPerform(iterations: count) { _ in body() }
+    }
+
     /// The number of cores, the default for `--jobs`.
     public static var coreCount: Int { ProcessInfo.processInfo.activeProcessorCount }
 }
@@ -31,7 +38,8 @@ public enum Parallel {
 /// Each index is written by exactly one thread, so sharing the buffer is safe.
 private struct SharedBuffer<R>: @unchecked Sendable { let base: UnsafeMutablePointer<R> }
 
-private final class ChunkCounter: @unchecked Sendable {
+/// Hands out consecutive ranges of work to worker threads.
+final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     private var value = 0
     func take(_ count: Int) -> Int {

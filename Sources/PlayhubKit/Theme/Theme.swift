@@ -11,6 +11,9 @@ public struct Theme: Sendable {
     public let templateFiles: [String: String]
     /// Output path → bytes, theme static first, then the site's.
     public let staticFiles: [String: Data]
+    /// Changes whenever any template's text does (pages rendered with other templates are
+    /// never reused from a cache).
+    public let fingerprint: Int
 
     /// Loads and parses every template once. Syntax errors name the file and line.
     public static func load(siteDir: URL, config: SiteConfig) -> Result<Theme, Diagnostics> {
@@ -58,7 +61,10 @@ public struct Theme: Sendable {
             }
         }
         if problems.hasErrors { return .failure(problems) }
-        return .success(Theme(name: config.theme, library: library, templateFiles: files, staticFiles: statics))
+        var hasher = Hasher()
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) { hasher.combine(name); hasher.combine(source.text) }
+        return .success(Theme(name: config.theme, library: library, templateFiles: files, staticFiles: statics,
+                              fingerprint: hasher.finalize()))
     }
 
     /// Renders `object` with the named template; nil when there is no such template.
