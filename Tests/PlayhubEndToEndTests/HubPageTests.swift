@@ -207,4 +207,20 @@ import Testing
         text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
     }
+
+    @Test func pagerListsAWindowAroundTheCurrentPage() throws {
+        let site = try SiteFixture(SmallHub.text)
+        let graph = try #require(Builder.build(BuildOptions(siteDir: site.root, jobs: 1, writeOutput: false)).graph)
+        let factory = ViewFactory(graph: graph)
+        let middle = factory.pager(Pagination(itemCount: 100, size: 1), page: 50, base: URLPath("/playbooks/"))
+        #expect(middle.pages.map(\.title) == ["48", "49", "50", "51", "52"])
+        #expect(middle.first?.url == "/playbooks/" && middle.last?.url == "/playbooks/page/100/")
+        #expect(middle.gapBefore && middle.gapAfter)
+        let start = factory.pager(Pagination(itemCount: 100, size: 1), page: 2, base: URLPath("/playbooks/"))
+        #expect(start.pages.map(\.title) == ["1", "2", "3", "4"])
+        #expect(start.first == nil && start.last?.title == "100" && !start.gapBefore && start.gapAfter)
+        let near = factory.pager(Pagination(itemCount: 5, size: 1), page: 4, base: URLPath("/playbooks/"))
+        #expect(near.pages.map(\.title) == ["2", "3", "4", "5"])
+        #expect(near.first?.title == "1" && !near.gapBefore && near.last == nil && !near.gapAfter)
+    }
 }

@@ -68,10 +68,14 @@ struct ViewFactory: @unchecked Sendable {
 
     func pager(_ pagination: Pagination, page: Int, base: URLPath) -> PagerView {
         let total = pagination.pageCount
+        let window = max(1, page - 2)...min(total, page + 2)
+        func link(_ n: Int) -> LinkView { LinkView(title: "\(n)", url: links.link(base.paginated(n)), isCurrent: n == page) }
         return PagerView(current: page, total: total,
                          previousURL: page > 1 ? links.link(base.paginated(page - 1)) : nil,
                          nextURL: page < total ? links.link(base.paginated(page + 1)) : nil,
-                         pages: (1...total).map { LinkView(title: "\($0)", url: links.link(base.paginated($0)), isCurrent: $0 == page) },
+                         pages: window.map(link),
+                         first: window.lowerBound > 1 ? link(1) : nil, last: window.upperBound < total ? link(total) : nil,
+                         gapBefore: window.lowerBound > 2, gapAfter: window.upperBound < total - 1,
                          isPaginated: total > 1)
     }
 }

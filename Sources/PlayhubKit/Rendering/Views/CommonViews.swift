@@ -77,12 +77,23 @@ public struct PlaybookCardView {
 }
 
 /// Previous/next and numbered links of a paginated list.
+/// Only a window of page numbers around the current page is listed, with the first and
+/// the last: a list of 2,000 pages must not print 2,000 links on each of them.
 public struct PagerView {
     public var current: Int
     public var total: Int
     public var previousURL: String?
     public var nextURL: String?
+    /// The numbered links around the current page (two on each side).
     public var pages: [LinkView]
+    /// The first page, when the window does not start with it.
+    public var first: LinkView?
+    /// The last page, when the window does not end with it.
+    public var last: LinkView?
+    /// True when pages are left out between `first` and the window.
+    public var gapBefore: Bool
+    /// True when pages are left out between the window and `last`.
+    public var gapAfter: Bool
     /// False when everything fits on one page (the template shows no pager).
     public var isPaginated: Bool
 }
