@@ -57,14 +57,16 @@ let package = Package(
         ),
         .executableTarget(name: "playhub", dependencies: ["PlayhubCLI"]),
         .testTarget(name: "PlayhubKitTests", dependencies: ["PlayhubKit"]),
+        // Helpers shared by the end-to-end and server tests (sites written as text).
+        .target(name: "PlayhubTestSupport", path: "Tests/PlayhubTestSupport"),
         .testTarget(
             name: "PlayhubEndToEndTests",
-            dependencies: ["PlayhubKit", "PlayhubCLI"],
+            dependencies: ["PlayhubKit", "PlayhubCLI", "PlayhubTestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "PlayhubServerTests",
-            dependencies: ["PlayhubServer", "PlayhubKit", "PlayhubCLI"]
+            dependencies: ["PlayhubServer", "PlayhubKit", "PlayhubCLI", "PlayhubTestSupport"]
         ),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import PlayhubTestSupport
 import Testing
 @testable import PlayhubKit
 
@@ -25,23 +26,9 @@ final class SiteFixture {
 
     deinit { try? FileManager.default.removeItem(at: root) }
 
-    /// Splits `-- path --` sections; a section's text runs to the next marker.
+    /// Splits `-- path --` sections (`TextSite`); a trailing blank line is dropped.
     static func parse(_ text: String) -> [String: String] {
-        var files: [String: String] = [:]
-        var current: String?
-        var lines: [Substring] = []
-        func flush() { if let current { files[current] = lines.joined(separator: "\n") + "\n" } }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("-- "), line.hasSuffix(" --"), line.count > 6 {
-                flush()
-                current = String(line.dropFirst(3).dropLast(3))
-                lines = []
-            } else {
-                lines.append(line)
-            }
-        }
-        flush()
-        return files.mapValues { $0.replacingOccurrences(of: "\n\n$", with: "\n", options: .regularExpression) }
+        TextSite.parse(text).mapValues { $0.replacingOccurrences(of: "\n\n$", with: "\n", options: .regularExpression) }
     }
 
     func write(_ path: String, _ content: String) throws {

@@ -1,4 +1,5 @@
 import Foundation
+import PlayhubTestSupport
 
 /// A small hub for the server tests, in the txtar-like form of the end-to-end tests
 /// (`-- path --` starts a file). It builds with the default theme compiled into playhub.
@@ -79,22 +80,5 @@ final class TempSite {
         try Data(content.utf8).write(to: url)
     }
 
-    /// Splits `-- path --` sections; a section's text runs to the next marker.
-    static func parse(_ text: String) -> [String: String] {
-        var files: [String: String] = [:]
-        var current: String?
-        var lines: [Substring] = []
-        func flush() { if let current { files[current] = lines.joined(separator: "\n") + "\n" } }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("-- "), line.hasSuffix(" --"), line.count > 6 {
-                flush()
-                current = String(line.dropFirst(3).dropLast(3))
-                lines = []
-            } else {
-                lines.append(line)
-            }
-        }
-        flush()
-        return files
-    }
+    static func parse(_ text: String) -> [String: String] { TextSite.parse(text) }
 }
