@@ -21,7 +21,7 @@ extension ViewFactory {
     func home(_ plan: PagePlan) -> PageContext {
         let all = Array(graph.playbooks.indices)
         let featured = all.filter { graph.playbooks[$0].featured }
-        let latest = all.sorted { Ordering.newestFirst(graph.playbooks[$0], graph.playbooks[$1]) }.prefix(12)
+        let latest = graph.newestFirst.prefix(12)
         let view = HomeView(title: graph.config.title, description: site.description,
                             categories: graph.categoryOrder.compactMap { categoryLink($0, withCount: true) },
                             featured: featured.prefix(12).map(card), latest: latest.map(card),

@@ -4,8 +4,7 @@ import Foundation
 public enum AtomFeed {
     public static func file(graph: SiteGraph, links: LinkBuilder) -> OutputFile {
         let config = graph.config
-        let newest = graph.playbooks.indices.sorted { Ordering.newestFirst(graph.playbooks[$0], graph.playbooks[$1]) }
-            .prefix(config.feedLimit).map { graph.playbooks[$0] }
+        let newest = graph.newestFirst.prefix(config.feedLimit).map { graph.playbooks[$0] }
         let updated = newest.map(\.updated).max() ?? Day(year: 1970, month: 1, day: 1)!
         let home = links.absolute(.home)
         var xml = """

@@ -11,11 +11,12 @@ public struct RelatedIndex: Sendable {
     private let related: [Int32]
     let limit: Int
 
-    public init(playbooks: [Playbook], limit: Int, jobs: Int = 1) {
+    /// `newestFirst` is the graph's newest-first order of `playbooks` (indexes).
+    public init(playbooks: [Playbook], newestFirst: [Int], limit: Int, jobs: Int = 1) {
         self.limit = limit
         let count = playbooks.count
         guard limit > 0, count > 0 else { self.related = []; return }
-        let lists = Lists(playbooks)
+        let lists = Lists(playbooks, newestFirst: newestFirst)
         var related = [Int32](repeating: -1, count: count * limit)
         related.withUnsafeMutableBufferPointer { output in
             let out = UnsafeSendable(output.baseAddress!)
@@ -62,7 +63,7 @@ public struct RelatedIndex: Sendable {
         var byTermStart: [Int32] = [], byTermValues: [Int32] = [] // term id → playbooks
         var newestRank: [Int32] = []
 
-        init(_ playbooks: [Playbook]) {
+        init(_ playbooks: [Playbook], newestFirst: [Int]) {
             var tagIDs: [String: Int32] = [:], termIDs: [String: Int32] = [:]
             var withTag: [[Int32]] = [], withTerm: [[Int32]] = []
             for (index, playbook) in playbooks.enumerated() {
@@ -86,8 +87,7 @@ public struct RelatedIndex: Sendable {
             for list in withTerm { byTermStart.append(Int32(byTermValues.count)); byTermValues += list }
             byTermStart.append(Int32(byTermValues.count))
             newestRank = [Int32](repeating: 0, count: playbooks.count)
-            let order = playbooks.indices.sorted { Ordering.newestFirst(playbooks[$0], playbooks[$1]) }
-            for (position, index) in order.enumerated() { newestRank[index] = Int32(position) }
+            for (position, index) in newestFirst.enumerated() { newestRank[index] = Int32(position) }
         }
 
         /// Fills `best` with the top `limit` related playbooks of `index`.

@@ -156,6 +156,7 @@ extension SiteGraph {
     static func index(config: SiteConfig, playbooks unordered: [Playbook], categories: [String: Category], tags: [String: Tag],
                       industries: [String: Term], tools: [String: Term], pages: [String: Page], jobs: Int = 1) -> SiteGraph {
         let playbooks = unordered.sorted(by: Ordering.listOrder)
+        let newestFirst = playbooks.indices.sorted { Ordering.newestFirst(playbooks[$0], playbooks[$1]) }
         var byTag: [String: [Int]] = [:], byCategory: [String: [Int]] = [:]
         var byIndustry: [String: [Int]] = [:], byTool: [String: [Int]] = [:]
         var playbookIndex: [String: Int] = [:]
@@ -176,6 +177,7 @@ extension SiteGraph {
                          categoryOrder: categoryOrder, tags: tags, tagOrder: tagOrder, industries: industries, tools: tools,
                          pages: pages, playbooksByTag: byTag, playbooksByCategory: byCategory,
                          playbooksByIndustry: byIndustry, playbooksByTool: byTool, tagsByCategory: tagsByCategory,
-                         relatedIndex: RelatedIndex(playbooks: playbooks, limit: config.relatedCount, jobs: jobs))
+                         newestFirst: newestFirst,
+                         relatedIndex: RelatedIndex(playbooks: playbooks, newestFirst: newestFirst, limit: config.relatedCount, jobs: jobs))
     }
 }

@@ -23,6 +23,8 @@ public struct SiteGraph: Sendable {
     public var playbooksByTool: [String: [Int]]
     /// Tags of each category, A–Z by title.
     public var tagsByCategory: [String: [String]]
+    /// Indexes into `playbooks`, most recently published first (home "latest", the feed).
+    public var newestFirst: [Int]
     /// Integer ids for ranking related playbooks without touching the playbooks themselves.
     public var relatedIndex: RelatedIndex
 
