@@ -112,8 +112,10 @@ public struct HealthReport: Sendable, Encodable {
                 add(.orphan, playbook.sourcePath, .playbook(playbook.slug), "'\(playbook.title)' is only reachable through lists")
             }
         }
-        findings.sort { ($0.kind.rawValue, $0.file ?? "", $0.url, $0.message) < ($1.kind.rawValue, $1.file ?? "", $1.url, $1.message) }
-        findings.sort { Kind.allCases.firstIndex(of: $0.kind)! < Kind.allCases.firstIndex(of: $1.kind)! }
+        // Kinds in the report's order, then by file, page and message: one total order, so the
+        // report never depends on dictionary iteration or on the sort being stable.
+        let kindOrder = Dictionary(uniqueKeysWithValues: Kind.allCases.enumerated().map { ($1, $0) })
+        findings.sort { (kindOrder[$0.kind]!, $0.file ?? "", $0.url, $0.message) < (kindOrder[$1.kind]!, $1.file ?? "", $1.url, $1.message) }
         return HealthReport(findings: findings, pagesChecked: graph.playbooks.count + graph.tags.count + graph.categories.count)
     }
 
