@@ -511,30 +511,27 @@ def runs_table(results, skip_hugo):
                   "load before"], rows, "llrrrrrrr")
 
 
+
+def first_value(path, prefix, separator):
+    """The text after `separator` on the first line of `path` that starts with `prefix`."""
+    try:
+        with open(path) as f:
+            for line in f:
+                if line.startswith(prefix):
+                    return line.split(separator, 1)[1].strip()
+    except OSError:
+        pass
+    return None
+
+
 def machine_info(args):
     info = {"cores": os.cpu_count(), "memory": None, "cpu": None, "os": None}
-    try:
-        with open("/proc/meminfo") as f:
-            for line in f:
-                if line.startswith("MemTotal:"):
-                    info["memory"] = "%.1f GiB" % (int(line.split()[1]) / 1024 / 1024)
-    except OSError:
-        pass
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    info["cpu"] = line.split(":", 1)[1].strip()
-                    break
-    except OSError:
-        pass
-    try:
-        with open("/etc/os-release") as f:
-            for line in f:
-                if line.startswith("PRETTY_NAME="):
-                    info["os"] = line.split("=", 1)[1].strip().strip('"')
-    except OSError:
-        pass
+    memory = first_value("/proc/meminfo", "MemTotal:", ":")
+    if memory:
+        info["memory"] = "%.1f GiB" % (int(memory.split()[0]) / 1024 / 1024)
+    info["cpu"] = first_value("/proc/cpuinfo", "model name", ":")
+    os_name = first_value("/etc/os-release", "PRETTY_NAME=", "=")
+    info["os"] = os_name.strip('"') if os_name else None
     info["kernel"] = platform.release()
     info["load"] = os.getloadavg()[0]
     commit = capture(["git", "-C", REPO, "rev-parse", "--short=12", "HEAD"])
