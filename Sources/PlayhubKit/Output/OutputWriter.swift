@@ -10,39 +10,68 @@ public enum OutputWriter {
         public var written = 0
         public var unchanged = 0
         public var removed = 0
+        /// Every file of the output folder as it is now (for the build cache).
+        var stamps: [String: OutputStamp] = [:]
+
+        /// Reports are compared by their counts.
+        public static func == (a: Report, b: Report) -> Bool {
+            (a.written, a.unchanged, a.removed) == (b.written, b.unchanged, b.removed)
+        }
     }
 
+    /// Makes the output folder hold exactly `files`.
     public static func commit(_ files: [OutputFile], to output: URL, jobs: Int) throws -> Report {
-        let fm = FileManager.default
-        try fm.createDirectory(at: output, withIntermediateDirectories: true)
-        let root = output.standardizedFileURL.resolvingSymlinksInPath()
-        let wanted = Set(files.map(\.path))
-
-        // Create folders first, one thread, so parallel writers never race on mkdir.
-        let folders = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }
-        try ensureFolders(Array(folders), inside: root)
-        let outcomes = Parallel.map(files, jobs: jobs) { file -> Result<Bool, Error> in
-            Result { try write(file, in: root) }
-        }
-        var report = Report()
-        for outcome in outcomes {
-            if try outcome.get() { report.written += 1 } else { report.unchanged += 1 }
-        }
-        report.removed = try removeStale(in: root, keeping: wanted)
+        let root = try prepare(output)
+        var report = try write(files, in: root, jobs: jobs)
+        report.removed = try removeStale(in: root, keeping: Set(files.map(\.path)))
         return report
     }
 
-    /// Writes one file unless its bytes are already there. Returns true when written.
+    /// Writes `files` over an output folder that holds the rest of the site already, as
+    /// `stamps` (the last build's) describe it; nothing is removed.
+    static func update(_ files: [OutputFile], to output: URL, stamps: [String: OutputStamp], jobs: Int) throws -> Report {
+        let root = try prepare(output)
+        var report = try write(files, in: root, jobs: jobs)
+        let rewritten = files.count { stamps[$0.path] != nil }
+        report.unchanged += stamps.count - rewritten
+        report.stamps.merge(stamps) { new, _ in new }
+        return report
+    }
+
+    private static func prepare(_ output: URL) throws -> URL {
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        return output.standardizedFileURL.resolvingSymlinksInPath()
+    }
+
+    private static func write(_ files: [OutputFile], in root: URL, jobs: Int) throws -> Report {
+        // Create folders first, one thread, so parallel writers never race on mkdir.
+        let folders = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }
+        try ensureFolders(Array(folders), inside: root)
+        let outcomes = Parallel.map(files, jobs: jobs) { file -> Result<(Bool, OutputStamp), Error> in
+            Result { try write(file, in: root) }
+        }
+        var report = Report()
+        report.stamps.reserveCapacity(files.count)
+        for (file, outcome) in zip(files, outcomes) {
+            let (written, stamp) = try outcome.get()
+            if written { report.written += 1 } else { report.unchanged += 1 }
+            report.stamps[file.path] = stamp
+        }
+        return report
+    }
+
+    /// Writes one file unless its bytes are already there. Returns true when written, and
+    /// the file's stamp either way.
     /// Only a regular file counts as "already there": a symlink is never read through, it is
     /// replaced. The temporary file is created exclusively (`O_EXCL | O_NOFOLLOW`) after
     /// clearing its name, so a link planted there is never written through either. Plain
     /// POSIX calls keep this cheap for tens of thousands of files.
-    static func write(_ file: OutputFile, in root: URL) throws -> Bool {
+    static func write(_ file: OutputFile, in root: URL) throws -> (Bool, OutputStamp) {
         let target = root.path + "/" + file.path
         var info = stat()
         if lstat(target, &info) == 0 {
             let type = info.st_mode & S_IFMT
-            if type == S_IFREG, Int(info.st_size) == file.data.count, contentsEqual(target, file.data) { return false }
+            if type == S_IFREG, Int(info.st_size) == file.data.count, contentsEqual(target, file.data) { return (false, OutputStamp(info)) }
             // A folder left where a file now goes (a page that became a file) is stale: clear it.
             if type == S_IFDIR { try FileManager.default.removeItem(atPath: target) }
         }
@@ -64,13 +93,14 @@ public enum OutputWriter {
             return true
         }
         let code = errno
+        let stamped = fstat(fd, &info) == 0
         close(fd)
-        guard written, rename(temporary, target) == 0 else {
-            let failure = written ? errno : code
+        guard written, stamped, rename(temporary, target) == 0 else {
+            let failure = written && stamped ? errno : code
             unlink(temporary)
             throw posixError(failure, target)
         }
-        return true
+        return (true, OutputStamp(info)) // rename keeps the inode and the time
     }
 
     /// True when the regular file at `path` holds exactly `data`.
