@@ -3,8 +3,10 @@ import Foundation
 /// Stage 7, render: every planned page through its template, in parallel, in plan order.
 public enum PageRenderer {
     /// With a `cache` (serve), pages whose template data did not change reuse their last output.
+    /// `plans` may be some of the site's pages (`complete` false): the cache then keeps what
+    /// it holds for the others.
     public static func render(_ plans: [PagePlan], graph: SiteGraph, theme: Theme, jobs: Int, isServe: Bool = false,
-                              cache: BuildCache? = nil) -> ([OutputFile], Diagnostics) {
+                              cache: BuildCache? = nil, complete: Bool = true) -> ([OutputFile], Diagnostics) {
         var problems = Diagnostics()
         for name in Set(plans.map(\.template)).sorted() where !name.isEmpty && !theme.hasTemplate(name) {
             problems.append(Diagnostic(.missingTemplate, at: nil, "template '\(name).mustache' not found",
@@ -31,15 +33,14 @@ public enum PageRenderer {
             fresh.withLock { $0[key] = (fingerprint, bytes) }
             return bytes
         }
-        // A playbook's card appears on a dozen pages (lists, tags, terms, related blocks):
-        // render the theme's `card` partial once per playbook and hand it out as `cardHTML`.
         if theme.hasTemplate("card") {
             let cardFactory = factory
-            factory.cardHTML = Parallel.map(Array(graph.playbooks.indices), jobs: jobs) { index in
+            let cards = CardCache(count: graph.playbooks.count) { index in
                 var data = cardFactory.card(index).templateFields
                 data["site"] = siteData.value
                 return String(decoding: output("#card/" + graph.playbooks[index].slug, data, template: "card"), as: UTF8.self)
             }
+            factory.cards = cards
         }
         let pageFactory = factory
         let files = Parallel.map(plans, jobs: jobs) { plan -> OutputFile in
@@ -51,7 +52,7 @@ public enum PageRenderer {
             let data = pageFactory.context(for: plan).templateData(site: siteData.value)
             return OutputFile(path: plan.path.outputFile, data: output(plan.path.outputFile, data, template: plan.template))
         }
-        cache?.storeRendered(fresh.withLock { $0 }, reused: reused.withLock { $0 })
+        cache?.storeRendered(fresh.withLock { $0 }, reused: reused.withLock { $0 }, replacing: complete)
         return (files, problems)
     }
 }

@@ -3,7 +3,7 @@
 /// numbers, booleans, lists and dictionaries, keys sorted) through Swift's `Hasher`, which
 /// is seeded per process: fingerprints are compared within one `serve` session only.
 enum TemplateFingerprint {
-    static func of(_ data: [String: Any], template: String, themeFingerprint: Int) -> Int {
+    static func of(_ data: [String: Any], template: String, themeFingerprint: UInt64) -> Int {
         var hasher = Hasher()
         hasher.combine(template)
         hasher.combine(themeFingerprint)

@@ -5,8 +5,8 @@ struct ViewFactory: @unchecked Sendable {
     let graph: SiteGraph
     let links: LinkBuilder
     let site: SiteView
-    /// Each playbook's card as the theme's `card` partial renders it (empty without one).
-    var cardHTML: [String] = []
+    /// Each playbook's card as the theme's `card` partial renders it (none without one).
+    var cards: CardCache?
 
     init(graph: SiteGraph, isServe: Bool = false) {
         self.graph = graph
@@ -30,7 +30,7 @@ struct ViewFactory: @unchecked Sendable {
         return PlaybookCardView(title: playbook.title, url: links.link(.playbook(playbook.slug)), type: playbook.type,
                                 summary: playbook.summary, featured: playbook.featured, updated: playbook.updated.description,
                                 updatedText: playbook.updated.longForm, category: categoryLink(playbook.category),
-                                cardHTML: index < cardHTML.count ? cardHTML[index] : "")
+                                cardHTML: cards?.html(index) ?? "")
     }
 
     func categoryLink(_ slug: String, withCount: Bool = false) -> LinkView? {

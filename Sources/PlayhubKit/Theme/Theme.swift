@@ -11,9 +11,10 @@ public struct Theme: Sendable {
     public let templateFiles: [String: String]
     /// Output path → bytes, theme static first, then the site's.
     public let staticFiles: [String: Data]
-    /// Changes whenever any template's text does (pages rendered with other templates are
-    /// never reused from a cache).
-    public let fingerprint: Int
+    /// Changes whenever any template's text or static file does (pages rendered with other
+    /// templates are never reused from a cache).
+    /// Stable across processes: the build cache compares it between runs.
+    public let fingerprint: UInt64
 
     /// Loads and parses every template once. Syntax errors name the file and line.
     public static func load(siteDir: URL, config: SiteConfig) -> Result<Theme, Diagnostics> {
@@ -61,10 +62,11 @@ public struct Theme: Sendable {
             }
         }
         if problems.hasErrors { return .failure(problems) }
-        var hasher = Hasher()
-        for (name, source) in sources.sorted(by: { $0.key < $1.key }) { hasher.combine(name); hasher.combine(source.text) }
+        var hash = StableHash()
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) { hash.combine(name); hash.combine(source.text) }
+        for (path, data) in statics.sorted(by: { $0.key < $1.key }) { hash.combine(path); hash.combine([UInt8](data)) }
         return .success(Theme(name: config.theme, library: library, templateFiles: files, staticFiles: statics,
-                              fingerprint: hasher.finalize()))
+                              fingerprint: hash.value))
     }
 
     /// Renders `object` with the named template; nil when there is no such template.
