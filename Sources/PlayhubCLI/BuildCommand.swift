@@ -7,7 +7,13 @@ struct BuildCommand: ParsableCommand, ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Build the site into its output folder.",
-        discussion: "A build with any content error writes nothing; the previous output stays as it was."
+        discussion: """
+            A build with any content error writes nothing; the previous output stays as it was.
+
+            What a build parsed and wrote is kept in .playhub-cache/ beside the output folder, so \
+            the next build parses only changed files and, when only playbook bodies changed, \
+            renders only their pages. The output is the same as a build without the cache.
+            """
     )
 
     @OptionGroup var site: SiteOptions
@@ -24,6 +30,9 @@ struct BuildCommand: ParsableCommand, ConsoleCommand {
     @Option(name: .long, help: "Worker threads (default: the number of cores).")
     var jobs: Int = Parallel.coreCount
 
+    @Flag(name: .long, help: "Build everything from scratch, without reading or writing .playhub-cache/.")
+    var noCache = false
+
     @Flag(name: .long, help: "Print errors only, no summary.")
     var quiet = false
 
@@ -38,8 +47,9 @@ struct BuildCommand: ParsableCommand, ConsoleCommand {
     }
 
     mutating func execute(console: Console) -> Int32 {
-        let result = Builder.build(BuildOptions(siteDir: site.siteURL, outputDir: output, baseURL: baseURL,
-                                                includeDrafts: drafts, jobs: jobs))
+        var options = BuildOptions(siteDir: site.siteURL, outputDir: output, baseURL: baseURL, includeDrafts: drafts, jobs: jobs)
+        options.persistentCache = !noCache
+        let result = Builder.build(options)
         if result.diagnostics.items.contains(where: { $0.code == .unsafeOutput }) {
             DiagnosticPrinter.print(result.diagnostics, to: console)
             return Playhub.Exit.usage

@@ -64,10 +64,23 @@ import Testing
     @Test func helpListsEveryBuildOption() {
         let (status, out, _) = run(["build", "--help"])
         #expect(status == 0)
-        #expect(out.contains("USAGE: playhub build [--source <source>] [--output <output>] [--base-url <base-url>] [--drafts] [--jobs <jobs>] [--quiet] [--timings]"))
-        for option in ["--source", "--output", "--base-url", "--drafts", "--jobs", "--quiet"] {
+        #expect(out.contains("USAGE: playhub build [--source <source>] [--output <output>] [--base-url <base-url>] [--drafts] [--jobs <jobs>] [--no-cache] [--quiet] [--timings]"))
+        for option in ["--source", "--output", "--base-url", "--drafts", "--jobs", "--no-cache", "--quiet"] {
             #expect(out.contains(option), "\(option)")
         }
+    }
+
+    @Test func aSecondBuildUsesTheCacheUnlessToldNot() throws {
+        let site = try SiteFixture(SmallHub.text)
+        site.backdate()
+        #expect(run(["build", "--source", site.root.path]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent(".playhub-cache/public.state").path))
+        let cached = run(["build", "--source", site.root.path, "--timings"])
+        #expect(cached.status == 0)
+        #expect(cached.out.contains("(0 rendered again, the rest unchanged): 0 files written"), "\(cached.out)")
+        let uncached = run(["build", "--source", site.root.path, "--no-cache"])
+        #expect(uncached.status == 0)
+        #expect(!uncached.out.contains("rendered again"), "\(uncached.out)")
     }
 
     @Test func baseURLOptionOverridesSiteJSON() throws {

@@ -15,6 +15,9 @@ public struct BuildOptions: Sendable {
     public var checkLinks: Bool = false
     /// What the last build left to reuse; set by long-running processes such as `serve`.
     public var cache: BuildCache?
+    /// Keep the cache on disk between runs, beside the output folder (`playhub build`
+    /// without `--no-cache`); used when `cache` is nil.
+    public var persistentCache = false
     /// The sitemap's per-file limits; only tests lower them.
     var sitemapLimits: Sitemap.Limits = .standard
 

@@ -9,6 +9,9 @@ public struct BuildResult: Sendable {
     public var files: [OutputFile] = []
     /// Pages by kind ("playbook": 30 …), for the summary line.
     public var pagesByKind: [String: Int] = [:]
+    /// Pages rendered by this build: all of them, unless the build cache showed that only
+    /// some could have changed.
+    public var renderedPages = 0
     public var writeReport: OutputWriter.Report?
     public var outputDir: URL?
     /// Seconds per stage, in order, for `--verbose` style reporting and benchmarks.
@@ -23,6 +26,7 @@ public struct BuildResult: Sendable {
         let kinds = pagesByKind.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             .map { "\($0.value) \($0.key)" }.joined(separator: ", ")
         var text = "Built \(pages) pages (\(kinds)) in \(String(format: "%.2f", seconds)) s"
+        if renderedPages < pages { text += " (\(renderedPages) rendered again, the rest unchanged)" }
         if let report = writeReport {
             text += ": \(report.written) files written, \(report.unchanged) unchanged, \(report.removed) removed"
         }

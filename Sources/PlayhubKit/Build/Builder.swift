@@ -23,8 +23,24 @@ public enum Builder {
         let theme = result.collect(Theme.load(siteDir: options.siteDir, config: config))
         clock.lap("configure", into: &result)
 
-        // 2. discover
-        let scan = ContentScanner.scan(siteDir: options.siteDir, contentDir: config.contentDir, jobs: options.jobs)
+        // A body-only edit renders just its pages over the last build's snapshot.
+        let markdown = MarkdownOptions(unsafeHTML: config.unsafeHTML, basePath: config.basePath)
+        let cache = options.cache ?? (options.persistentCache ? BuildCache.forDisk() : nil)
+        if let cache, let theme, options.writeOutput, !result.diagnostics.hasErrors {
+            let inputs = SnapshotRebuild.Inputs(options: options, config: config, theme: theme, output: output, markdown: markdown, cache: cache)
+            let laps = result.stageTimes.count
+            if SnapshotRebuild.attempt(inputs, clock: clock, result: &result) { return result.finish(clock) }
+            result.stageTimes.removeSubrange(laps...) // the attempt did not apply: one lap for it
+            clock.lap("cache", into: &result)
+        }
+
+        // 2. discover (serve's cache lists files it holds unchanged without reading them)
+        let scanStart = Date()
+        var isCached: (@Sendable (String, Int, Date) -> Bool)?
+        if let cache, cache.inMemory {
+            isCached = { path, size, modified in cache.holds(path, size: size, modified: modified, options: markdown) }
+        }
+        var scan = ContentScanner.scan(siteDir: options.siteDir, contentDir: config.contentDir, jobs: options.jobs, isCached: isCached)
         result.diagnostics.append(contentsOf: scan.diagnostics)
         clock.lap("discover", into: &result)
 
@@ -32,9 +48,11 @@ public enum Builder {
         let dates = Background { GitDates.load(siteDir: options.siteDir, contentDir: contentDir) }
 
         // 3–4. parse front matter and render Markdown, per file in parallel
-        let markdown = MarkdownOptions(unsafeHTML: config.unsafeHTML, basePath: config.basePath)
-        let (documents, parseProblems) = DocumentParser.parseAll(scan.files, options: markdown, jobs: options.jobs, cache: options.cache)
+        let (documents, parseProblems) = DocumentParser.parseAll(scan.files, options: markdown, jobs: options.jobs,
+                                                                 cache: cache?.inMemory == true ? cache : nil)
         result.diagnostics.append(contentsOf: parseProblems)
+        let sources = cache.map { _ in Self.sourceStamps(scan.files, documents, parseProblems, dates: dates.value, readAt: scanStart) }
+        scan.files = [] // their bytes are parsed: let them go before rendering fills memory with pages
         clock.lap("parse", into: &result)
 
         // 5. resolve references into the site graph
@@ -49,10 +67,12 @@ public enum Builder {
         // 6. plan every page; 7. render
         let plans = PagePlanner.plan(graph)
         result.diagnostics.append(contentsOf: PagePlanner.clashes(in: plans, graph: graph))
-        let (pages, renderProblems) = PageRenderer.render(plans, graph: graph, theme: theme, jobs: options.jobs, cache: options.cache)
+        let (pages, renderProblems) = PageRenderer.render(plans, graph: graph, theme: theme, jobs: options.jobs,
+                                                          cache: cache?.inMemory == true ? cache : nil)
         result.diagnostics.append(contentsOf: renderProblems)
         guard !result.diagnostics.hasErrors else { return result.finish(clock) }
         for plan in plans { result.pagesByKind[plan.kind, default: 0] += 1 }
+        result.renderedPages = plans.count
         let seo = SearchEngineFiles.make(graph: graph, plans: plans, sitemapLimits: options.sitemapLimits)
         result.files = merge(pages + seo, overriddenBy: theme.staticFiles)
         clock.lap("render", into: &result)
@@ -61,16 +81,49 @@ public enum Builder {
             clock.lap("links", into: &result)
         }
 
-        // 8. write
+        // 8. write, then keep a snapshot for the next build
         if options.writeOutput {
             do {
-                result.writeReport = try OutputWriter.commit(result.files, to: output, jobs: options.jobs)
+                let report = try OutputWriter.commit(result.files, to: output, jobs: options.jobs)
+                result.writeReport = report
+                clock.lap("write", into: &result)
+                if let cache, let sources {
+                    let state = BuildSnapshot.State(generation: UInt64.random(in: 1...UInt64.max),
+                                                    siteKey: InputKeys.site(options: options, theme: theme), sources: sources,
+                                                    pagesByKind: result.pagesByKind, warnings: result.diagnostics.warnings,
+                                                    outputs: report.stamps)
+                    let snapshot = BuildSnapshot(state: state, graph: graph)
+                    if cache.inMemory {
+                        cache.snapshot = snapshot
+                    } else {
+                        CacheStore.save(snapshot, graphUnchanged: false, siteDir: options.siteDir, output: output)
+                        clock.lap("save", into: &result)
+                    }
+                }
             } catch {
+                cache?.snapshot = nil
                 result.diagnostics.append(Diagnostic(.io, at: nil, "cannot write the output folder: \(error.localizedDescription)"))
             }
-            clock.lap("write", into: &result)
         }
         return result.finish(clock)
+    }
+
+    /// Every content file's stamp for the snapshot: size, time, and the keys of what its
+    /// parse gives the resolve stage (`InputKeys`).
+    static func sourceStamps(_ files: [SourceFile], _ documents: [ParsedDocument], _ problems: Diagnostics,
+                             dates: ContentDates, readAt: Date) -> [String: SourceStamp] {
+        var warnings: [String: [Diagnostic]] = [:]
+        for problem in problems.items { if let file = problem.location?.file { warnings[file, default: []].append(problem) } }
+        var byPath: [String: ParsedDocument] = [:]
+        for document in documents { byPath[document.path] = document }
+        var stamps: [String: SourceStamp] = [:]
+        for file in files {
+            let document = byPath[file.path]
+            stamps[file.path] = SourceStamp(size: SourceStamp.size(of: file, readAt: readAt), modified: file.modified,
+                                            key: document.map { InputKeys.source($0, warnings: warnings[file.path] ?? []) } ?? 0,
+                                            dates: document.flatMap { InputKeys.dates(of: $0, dates) })
+        }
+        return stamps
     }
 
     /// Static files are copied last and win over generated files of the same path (a site's

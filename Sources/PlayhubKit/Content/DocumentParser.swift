@@ -24,6 +24,7 @@ public enum DocumentParser {
         var bodyOptions = options
         bodyOptions.firstLine = frontMatter.bodyLine
         var document = ParsedDocument(source: file, meta: meta, body: MarkdownRenderer.render(frontMatter.body, options: bodyOptions))
+        if case .playbook = meta { document.defaultSummary = Summary.cut(document.body.firstParagraph) }
         if case .tag(let tag) = meta {
             document.faqAnswers = tag.faq.map { entry in
                 var answerOptions = options
@@ -53,8 +54,10 @@ public enum DocumentParser {
             if let document { documents.append(document) }
             diagnostics.append(contentsOf: problems)
         }
-        cache?.storeParsed(zip(files, results).map { ($0, $1.0, $1.1) }, options: options,
-                           reused: results.filter(\.2).count)
+        if let cache {
+            let fresh = zip(files, results).filter { !$1.2 }.map { ($0, $1.0, $1.1) }
+            cache.storeParsed(fresh, reusedPaths: zip(files, results).filter { $1.2 }.map { $0.0.path }, options: options)
+        }
         return (documents, diagnostics)
     }
 }

@@ -12,6 +12,8 @@ public struct ParsedDocument: Sendable {
     public var source: SourceFile
     public var meta: Meta
     public var body: RenderedMarkdown
+    /// A playbook's summary when its front matter has none: the first paragraph, cut.
+    public var defaultSummary = ""
     /// A tag's FAQ answers, rendered in order.
     public var faqAnswers: [RenderedMarkdown] = []
 

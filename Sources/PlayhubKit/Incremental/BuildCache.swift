@@ -1,9 +1,11 @@
 import Foundation
 
-/// What one build can reuse from the last, kept in memory by a long-running process
-/// (`playhub serve`): parsed documents by file, and each page's output by the data it was
-/// rendered from. Reuse is decided by comparing inputs, never by guessing what an edit
-/// affects, so a cached rebuild writes exactly what a clean build would.
+/// What one build can reuse from the last: the last build's `BuildSnapshot` (which lets a
+/// body-only edit render just its pages), and in a long-running `serve` also parsed documents
+/// by file and each page's output by the data it was rendered from. `playhub build` keeps the
+/// snapshot on disk between runs (`CacheStore`); `serve` keeps everything in memory. Reuse is
+/// decided by comparing inputs, never by guessing what an edit affects, so a cached rebuild
+/// writes exactly what a clean build would.
 public final class BuildCache: @unchecked Sendable {
     private let lock = NSLock()
 
@@ -24,31 +26,54 @@ public final class BuildCache: @unchecked Sendable {
     }
     private var rendered: [String: RenderedEntry] = [:]
 
+    /// The last successful build's snapshot, when it is kept in memory (`serve`).
+    var snapshot: BuildSnapshot?
+
     /// How many documents and pages the last build took from the cache (for tests and
     /// the serve log).
     public private(set) var lastReuse = (documents: 0, pages: 0)
 
-    public init() {}
+    /// True for `serve`'s cache, which keeps parsed documents and rendered pages in memory;
+    /// `playhub build` keeps only the snapshot, on disk.
+    let inMemory: Bool
+
+    public init() { inMemory = true }
+
+    /// The cache of `playhub build`: its snapshot is read from and written to disk.
+    static func forDisk() -> BuildCache { BuildCache(inMemory: false) }
+
+    private init(inMemory: Bool) { self.inMemory = inMemory }
 
     // MARK: - Parsed documents
+
+    /// True when the cache holds the parse of the file at `path` with this size and time.
+    func holds(_ path: String, size: Int, modified: Date, options: MarkdownOptions) -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        guard parsedWith == options, let entry = parsed[path] else { return false }
+        return entry.size == size && entry.modified == modified
+    }
 
     /// The cached parse of `file` when its size and modification time are unchanged.
     func parsed(_ file: SourceFile, options: MarkdownOptions) -> ParsedEntry? {
         lock.lock(); defer { lock.unlock() }
         guard parsedWith == options, let entry = parsed[file.path],
-              entry.size == file.data.count, entry.modified == file.modified else { return nil }
+              entry.size == file.size, entry.modified == file.modified else { return nil }
         return entry
     }
 
-    func storeParsed(_ results: [(SourceFile, ParsedDocument?, [Diagnostic])], options: MarkdownOptions, reused: Int) {
+    /// Records this build's parses: `results` holds the files parsed anew, `reusedPaths`
+    /// the files taken from the cache, which keep their entries; any other file is dropped.
+    func storeParsed(_ results: [(SourceFile, ParsedDocument?, [Diagnostic])], reusedPaths: [String], options: MarkdownOptions) {
         lock.lock(); defer { lock.unlock() }
         parsedWith = options
         var next: [String: ParsedEntry] = [:]
+        next.reserveCapacity(results.count + reusedPaths.count)
+        for path in reusedPaths { next[path] = parsed[path] }
         for (file, document, diagnostics) in results {
-            next[file.path] = ParsedEntry(size: file.data.count, modified: file.modified, document: document, diagnostics: diagnostics)
+            next[file.path] = ParsedEntry(size: file.size, modified: file.modified, document: document, diagnostics: diagnostics)
         }
-        parsed = next // files that disappeared are dropped
-        lastReuse.documents = reused
+        parsed = next
+        lastReuse.documents = reusedPaths.count
     }
 
     // MARK: - Rendered pages
@@ -59,9 +84,12 @@ public final class BuildCache: @unchecked Sendable {
         return entry.data
     }
 
-    func storeRendered(_ entries: [String: (fingerprint: Int, data: Data)], reused: Int) {
+    /// Records the pages of this build; with `replacing`, pages not in `entries` are forgotten
+    /// (a full render), otherwise they are kept (a build that rendered only some pages).
+    func storeRendered(_ entries: [String: (fingerprint: Int, data: Data)], reused: Int, replacing: Bool) {
         lock.lock(); defer { lock.unlock() }
-        rendered = entries.mapValues { RenderedEntry(fingerprint: $0.fingerprint, data: $0.data) }
+        let fresh = entries.mapValues { RenderedEntry(fingerprint: $0.fingerprint, data: $0.data) }
+        rendered = replacing ? fresh : rendered.merging(fresh) { $1 }
         lastReuse.pages = reused
     }
 }

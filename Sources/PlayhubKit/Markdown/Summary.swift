@@ -3,7 +3,7 @@ public enum Summary {
     public static let targetLength = 160
 
     public static func cut(_ text: String, near limit: Int = targetLength) -> String {
-        let text = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let text = collapsingWhitespace(text, upTo: limit + 2)
         guard text.count > limit else { return text }
         let hardStop = text.index(text.startIndex, offsetBy: limit)
         // The last space at or before the limit (a word ending exactly there still fits);
@@ -13,5 +13,21 @@ public enum Summary {
         var head = String(text[..<cut])
         while let last = head.last, ",;:-–—".contains(last) || last == " " { head.removeLast() }
         return head + "…"
+    }
+
+    /// Runs of whitespace as one space, none at the ends; only the first `maxCount`
+    /// characters, which is all `cut` looks at (paragraphs can be long).
+    static func collapsingWhitespace(_ text: String, upTo maxCount: Int) -> String {
+        var result = ""
+        var count = 0
+        var pendingSpace = false
+        for character in text {
+            if character.isWhitespace { pendingSpace = count > 0; continue }
+            if pendingSpace { result.append(" "); count += 1; pendingSpace = false }
+            result.append(character)
+            count += 1
+            if count >= maxCount { break }
+        }
+        return result
     }
 }

@@ -18,10 +18,7 @@ public enum PagePlanner {
 
         add(.home, .home, "home", kind: "home", lastModified: newest)
         paginated(URLPath("/playbooks/"), everything, kind: "list", template: "list") { .playbookList(page: $0) }
-        for (index, playbook) in graph.playbooks.enumerated() {
-            add(.playbook(playbook.slug), .playbook(index: index), "playbook", kind: "playbook",
-                lastModified: playbook.updated, inSitemap: playbook.inSitemap && !playbook.draft)
-        }
+        for index in graph.playbooks.indices { plans.append(playbookPage(index, in: graph)) }
 
         add(URLPath("/categories/"), .categoryIndex, "terms", kind: "index", lastModified: newest)
         for slug in graph.categoryOrder {
@@ -56,6 +53,13 @@ public enum PagePlanner {
             }
         }
         return plans
+    }
+
+    /// The page of the playbook at `index`.
+    static func playbookPage(_ index: Int, in graph: SiteGraph) -> PagePlan {
+        let playbook = graph.playbooks[index]
+        return PagePlan(path: .playbook(playbook.slug), content: .playbook(index: index), template: "playbook", kind: "playbook",
+                        lastModified: playbook.updated, inSitemap: playbook.inSitemap && !playbook.draft)
     }
 
     /// `/guides/old/` stays a folder page; `/old.html` stays a file; `/old` becomes `/old/`.

@@ -22,6 +22,9 @@ public struct Playbook: Sendable {
     public var inSitemap: Bool
     public var params: [String: JSONValue]
     public var body: RenderedMarkdown
+    /// True while the body is missing: a playbook from a build snapshot kept on disk, until
+    /// `DeferredBodies` parses its file again.
+    public var bodyDeferred = false
 
     /// Minutes at 200 words a minute, at least one.
     public var readingMinutes: Int { max(1, (body.wordCount + 100) / 200) }

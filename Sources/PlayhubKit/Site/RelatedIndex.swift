@@ -8,8 +8,22 @@
 /// every other: the work per playbook is the size of its tags' lists.
 public struct RelatedIndex: Sendable {
     /// Per playbook, `limit` slots of related playbook indexes (-1 where there are fewer).
-    private let related: [Int32]
+    let related: [Int32]
     let limit: Int
+
+    /// Nothing ranked yet.
+    init() { self.init(related: [], limit: 0) }
+
+    /// An index ranked before (kept in a build snapshot).
+    init(related: [Int32], limit: Int) {
+        self.related = related
+        self.limit = limit
+    }
+
+    /// True when the index has one row per playbook, each naming a playbook there is.
+    func fits(playbookCount: Int) -> Bool {
+        related.isEmpty || (limit > 0 && related.count == playbookCount * limit && related.allSatisfy { $0 >= -1 && $0 < playbookCount })
+    }
 
     /// `newestFirst` is the graph's newest-first order of `playbooks` (indexes).
     public init(playbooks: [Playbook], newestFirst: [Int], limit: Int, jobs: Int = 1) {
@@ -118,6 +132,8 @@ public struct RelatedIndex: Sendable {
             for other in touched {
                 let tags = shared[Int(other)] == UInt8.max && !sharesTag(index, Int(other)) ? 0 : Int32(shared[Int(other)])
                 shared[Int(other)] = 0
+                // Fewer shared tags than the worst kept: it cannot rank in, whatever its terms.
+                if best.count == limit && tags < best[best.count - 1].tags { continue }
                 let candidate = Candidate(index: other, tags: tags, terms: sharedTerms(index, Int(other)), rank: newestRank[Int(other)])
                 guard best.count < limit || candidate.ranksBefore(best[best.count - 1]) else { continue }
                 let position = best.firstIndex { candidate.ranksBefore($0) } ?? best.count

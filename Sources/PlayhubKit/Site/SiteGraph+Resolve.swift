@@ -98,6 +98,7 @@ extension SiteGraph {
         }
 
         var playbooks: [Playbook] = []
+        var termSlugOf: [String: String] = [:] // the same few names recur in thousands of playbooks
         for (slug, meta, document) in playbookMetas {
             var ok = true
             var tagSlugs: [String] = []
@@ -113,7 +114,7 @@ extension SiteGraph {
             var termSlugs: [TermKind: [String]] = [:]
             for (kind, names) in [(TermKind.industry, meta.industries), (.tool, meta.tools)] {
                 for name in names {
-                    let termSlug = Slug.from(name.value)
+                    let termSlug = termSlugOf[name.value] ?? { let made = Slug.from(name.value); termSlugOf[name.value] = made; return made }()
                     guard !termSlug.isEmpty else {
                         problems.append(Diagnostic(.invalidSlug, at: name.location, "'\(name.value)' has no letters or digits to make a URL from"))
                         ok = false; continue
@@ -138,7 +139,7 @@ extension SiteGraph {
                 updated = date
             }
             guard ok, !meta.draft || includeDrafts else { continue }
-            let summary = meta.summary ?? Summary.cut(document.body.firstParagraph)
+            let summary = meta.summary ?? document.defaultSummary
             playbooks.append(Playbook(
                 slug: slug, sourcePath: document.path, title: meta.title, summary: summary,
                 description: meta.description ?? summary, tags: tagSlugs, category: category,
@@ -152,10 +153,13 @@ extension SiteGraph {
                       industries: terms[.industry] ?? [:], tools: terms[.tool] ?? [:], pages: pages, jobs: jobs), problems)
     }
 
-    /// Orders everything and builds the slug → playbooks indexes in one pass.
+    /// Orders everything and builds the slug → playbooks indexes in one pass; related
+    /// playbooks are ranked unless `rankRelated` is false (a snapshot brings its own).
     static func index(config: SiteConfig, playbooks unordered: [Playbook], categories: [String: Category], tags: [String: Tag],
-                      industries: [String: Term], tools: [String: Term], pages: [String: Page], jobs: Int = 1) -> SiteGraph {
-        let playbooks = unordered.sorted(by: Ordering.listOrder)
+                      industries: [String: Term], tools: [String: Term], pages: [String: Page], jobs: Int = 1,
+                      rankRelated: Bool = true) -> SiteGraph {
+        // Sorted by index, then moved once: sorting the large values themselves copies them over and over.
+        let playbooks = unordered.indices.sorted { Ordering.listOrder(unordered[$0], unordered[$1]) }.map { unordered[$0] }
         let newestFirst = playbooks.indices.sorted { Ordering.newestFirst(playbooks[$0], playbooks[$1]) }
         var byTag: [String: [Int]] = [:], byCategory: [String: [Int]] = [:]
         var byIndustry: [String: [Int]] = [:], byTool: [String: [Int]] = [:]
@@ -173,11 +177,17 @@ extension SiteGraph {
         let categoryOrder = categories.values.sorted {
             ($0.weight ?? Int.max, $0.title.lowercased(), $0.slug) < ($1.weight ?? Int.max, $1.title.lowercased(), $1.slug)
         }.map(\.slug)
-        return SiteGraph(config: config, playbooks: playbooks, playbookIndex: playbookIndex, categories: categories,
-                         categoryOrder: categoryOrder, tags: tags, tagOrder: tagOrder, industries: industries, tools: tools,
-                         pages: pages, playbooksByTag: byTag, playbooksByCategory: byCategory,
-                         playbooksByIndustry: byIndustry, playbooksByTool: byTool, tagsByCategory: tagsByCategory,
-                         newestFirst: newestFirst,
-                         relatedIndex: RelatedIndex(playbooks: playbooks, newestFirst: newestFirst, limit: config.relatedCount, jobs: jobs))
+        var graph = SiteGraph(config: config, playbooks: playbooks, playbookIndex: playbookIndex, categories: categories,
+                              categoryOrder: categoryOrder, tags: tags, tagOrder: tagOrder, industries: industries, tools: tools,
+                              pages: pages, playbooksByTag: byTag, playbooksByCategory: byCategory,
+                              playbooksByIndustry: byIndustry, playbooksByTool: byTool, tagsByCategory: tagsByCategory,
+                              newestFirst: newestFirst, relatedIndex: RelatedIndex())
+        if rankRelated { graph.rankRelated(jobs: jobs) }
+        return graph
+    }
+
+    /// Ranks every playbook's related playbooks.
+    mutating func rankRelated(jobs: Int = 1) {
+        relatedIndex = RelatedIndex(playbooks: playbooks, newestFirst: newestFirst, limit: config.relatedCount, jobs: jobs)
     }
 }

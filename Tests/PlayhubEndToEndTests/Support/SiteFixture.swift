@@ -39,6 +39,18 @@ final class SiteFixture {
 
     func remove(_ path: String) throws { try FileManager.default.removeItem(at: root.appendingPathComponent(path)) }
 
+    /// Sets the site's files (all but the output, or just `paths`) a minute into the past, as
+    /// files edited a while before a build are; a build treats files changed in the instant
+    /// before it reads them as possibly changing still.
+    func backdate(_ paths: String...) {
+        let past = Date().addingTimeInterval(-60)
+        var urls = paths.map { root.appendingPathComponent($0) }
+        if paths.isEmpty, let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) {
+            urls = files.compactMap { $0 as? URL }.filter { !$0.path.contains("/public/") && !$0.path.contains("/.playhub-cache/") }
+        }
+        for url in urls { try? FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: url.path) }
+    }
+
     @discardableResult
     func build(drafts: Bool = false, baseURL: String? = nil, output: String? = nil, jobs: Int = 2) -> BuildResult {
         Builder.build(BuildOptions(siteDir: root, outputDir: output, baseURL: baseURL, includeDrafts: drafts, jobs: jobs))

@@ -1,0 +1,142 @@
+import Foundation
+
+/// Keeps `playhub build`'s `BuildSnapshot` on disk between runs, in `.playhub-cache/` beside
+/// the output folder (never inside it, so it is never deployed), as two files per output
+/// folder: `<name>.state` (content and output stamps, small) and `<name>.graph` (the resolved
+/// site without playbook bodies, rewritten only by full builds).
+///
+/// The files are trusted only when written by this very playhub binary for the same site and
+/// output folder, and when they belong together; anything else, a damaged file included, is
+/// ignored and the build runs in full. They are replaced only after a successful build, by
+/// rename, never through a link.
+enum CacheStore {
+    static let magic = "playhub build cache"
+    static let version = 1
+
+    /// `public/` → `.playhub-cache/public.state` and `.graph`, beside it.
+    static func folder(for output: URL) -> URL {
+        output.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(".playhub-cache")
+    }
+
+    static func file(_ kind: String, for output: URL) -> URL {
+        folder(for: output).appendingPathComponent("\(output.standardizedFileURL.lastPathComponent).\(kind)")
+    }
+
+    // MARK: - Loading
+
+    static func loadState(siteDir: URL, output: URL) -> BuildSnapshot.State? {
+        guard var reader = open("state", siteDir: siteDir, output: output) else { return nil }
+        do {
+            let generation = try reader.uint64(), siteKey = try reader.uint64()
+            var sources: [String: SourceStamp] = [:]
+            let sourceCount = try reader.count()
+            sources.reserveCapacity(sourceCount)
+            for _ in 0..<sourceCount {
+                let path = try reader.string()
+                let size = try reader.int(), modified = Date(timeIntervalSince1970: try reader.double()), key = try reader.uint64()
+                sources[path] = SourceStamp(size: size, modified: modified, key: key, dates: try reader.bool() ? try reader.uint64() : nil)
+            }
+            var pagesByKind: [String: Int] = [:]
+            for _ in 0..<(try reader.count()) { pagesByKind[try reader.string()] = try reader.int() }
+            let warnings: [Diagnostic] = try reader.array()
+            var outputs: [String: OutputStamp] = [:]
+            let outputCount = try reader.count()
+            outputs.reserveCapacity(outputCount)
+            for _ in 0..<outputCount {
+                outputs[try reader.string()] = OutputStamp(size: try reader.int(), modifiedNanoseconds: try reader.int(), inode: try reader.uint64())
+            }
+            guard reader.isAtEnd else { return nil }
+            return BuildSnapshot.State(generation: generation, siteKey: siteKey, sources: sources, pagesByKind: pagesByKind,
+                                       warnings: warnings, outputs: outputs)
+        } catch {
+            return nil
+        }
+    }
+
+    static func loadGraph(siteDir: URL, output: URL, generation: UInt64, config: SiteConfig) -> SiteGraph? {
+        guard var reader = open("graph", siteDir: siteDir, output: output) else { return nil }
+        do {
+            guard try reader.uint64() == generation else { return nil }
+            let graph = try SiteGraph.decode(from: &reader, config: config)
+            return reader.isAtEnd ? graph : nil
+        } catch {
+            return nil
+        }
+    }
+
+    /// A reader past the header of a cache file, or nil when the file is missing or not ours.
+    private static func open(_ kind: String, siteDir: URL, output: URL) -> BinaryReader? {
+        guard case .success(let (data, _)) = ContentScanner.readFile(file(kind, for: output).path) else { return nil }
+        var reader = BinaryReader([UInt8](data))
+        do {
+            guard try reader.string() == magic, try reader.int() == version, try reader.string() == binaryIdentity,
+                  try reader.string() == siteDir.standardizedFileURL.path,
+                  try reader.string() == output.standardizedFileURL.path else { return nil }
+            return reader
+        } catch {
+            return nil
+        }
+    }
+
+    // MARK: - Saving
+
+    /// Writes the state, and the graph too unless `graphUnchanged`. A failure only costs the
+    /// next build its head start, so it is not an error.
+    static func save(_ snapshot: BuildSnapshot, graphUnchanged: Bool, siteDir: URL, output: URL) {
+        let folder = folder(for: output)
+        var info = stat()
+        if lstat(folder.path, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFDIR else { return } // a link or a file: leave it alone
+        } else if mkdir(folder.path, 0o755) != 0 {
+            return
+        }
+        if !graphUnchanged {
+            var writer = header(siteDir: siteDir, output: output)
+            writer.write(snapshot.state.generation)
+            snapshot.graph.encode(to: &writer)
+            guard write(writer, "graph", output: output) else { return }
+        }
+        let state = snapshot.state
+        var writer = header(siteDir: siteDir, output: output)
+        writer.write(state.generation)
+        writer.write(state.siteKey)
+        writer.write(state.sources.count)
+        for (path, stamp) in state.sources {
+            writer.write(path); writer.write(stamp.size); writer.write(stamp.modified.timeIntervalSince1970); writer.write(stamp.key)
+            writer.write(stamp.dates != nil)
+            if let dates = stamp.dates { writer.write(dates) }
+        }
+        writer.write(state.pagesByKind.count)
+        for (kind, count) in state.pagesByKind.sorted(by: { $0.key < $1.key }) { writer.write(kind); writer.write(count) }
+        writer.write(state.warnings)
+        writer.write(state.outputs.count)
+        for (path, stamp) in state.outputs {
+            writer.write(path); writer.write(stamp.size); writer.write(stamp.modifiedNanoseconds); writer.write(stamp.inode)
+        }
+        _ = write(writer, "state", output: output)
+    }
+
+    private static func header(siteDir: URL, output: URL) -> BinaryWriter {
+        var writer = BinaryWriter()
+        writer.write(magic)
+        writer.write(version)
+        writer.write(binaryIdentity)
+        writer.write(siteDir.standardizedFileURL.path)
+        writer.write(output.standardizedFileURL.path)
+        return writer
+    }
+
+    private static func write(_ writer: BinaryWriter, _ kind: String, output: URL) -> Bool {
+        let target = file(kind, for: output)
+        return (try? OutputWriter.write(OutputFile(path: target.lastPathComponent, data: Data(writer.bytes)),
+                                        in: target.deletingLastPathComponent())) != nil
+    }
+
+    /// The running playhub binary by size and modification time: a cache written by another
+    /// build of playhub may hold values this one would compute differently.
+    static let binaryIdentity: String = {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 else { return "unknown \(UUID())" } // never matches: no reuse
+        return "\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    }()
+}

@@ -1,0 +1,143 @@
+import Foundation
+
+/// A rebuild over the last build's snapshot, for the most common edit: the text of some
+/// playbooks, nothing else. It applies only when
+///
+/// - site.json, the build options and the theme are as the snapshot recorded them;
+/// - the content files are the same files, and every one is unchanged in size and
+///   modification time, or is a playbook whose parse gives the resolve stage exactly what it
+///   gave before (same front matter, default summary, warnings and dates);
+///
+/// so the resolved site is the snapshot's own graph but for those bodies, which only their
+/// playbooks' pages show. It renders those pages, plus any page whose file in the output
+/// folder is no longer as the last build wrote it, and writes them. Whenever it does not
+/// apply it returns nil having written nothing, and the build runs in full.
+enum SnapshotRebuild {
+    struct Inputs {
+        var options: BuildOptions
+        var config: SiteConfig
+        var theme: Theme
+        var output: URL
+        var markdown: MarkdownOptions
+        var cache: BuildCache
+    }
+
+    static func attempt(_ inputs: Inputs, clock: StageClock, result: inout BuildResult) -> Bool {
+        let options = inputs.options, cache = inputs.cache, output = inputs.output
+        guard let state = cache.snapshot?.state ?? CacheStore.loadState(siteDir: options.siteDir, output: output),
+              state.siteKey == InputKeys.site(options: options, theme: inputs.theme) else { return false }
+        // The graph is read, git is asked for dates and the output folder checked while the
+        // content folder is scanned.
+        let config = inputs.config
+        let graph = cache.snapshot.map { snapshot in Background { Optional(snapshot.graph) } }
+            ?? Background { CacheStore.loadGraph(siteDir: options.siteDir, output: output, generation: state.generation, config: config) }
+        let contentDir = config.contentDir
+        let dates = Background { GitDates.load(siteDir: options.siteDir, contentDir: contentDir) }
+        let damaged = Background { [jobs = options.jobs] in Self.damagedOutputs(state.outputs, in: output, jobs: jobs) }
+        clock.lap("cache", into: &result)
+
+        let scanStart = Date()
+        let scan = ContentScanner.scan(siteDir: options.siteDir, contentDir: contentDir, jobs: options.jobs) { path, size, modified in
+            guard let stamp = state.sources[path] else { return false }
+            return stamp.size == size && stamp.modified == modified
+        }
+        guard scan.diagnostics.items.isEmpty, scan.files.count == state.sources.count,
+              scan.files.allSatisfy({ state.sources[$0.path] != nil }) else { return false }
+        func isUnchanged(_ file: SourceFile) -> Bool {
+            let stamp = state.sources[file.path]!
+            return stamp.size == file.size && stamp.modified == file.modified
+        }
+        let changed = scan.files.filter { !isUnchanged($0) }
+        guard changed.allSatisfy({ $0.kind == .playbook }) else { return false }
+        clock.lap("discover", into: &result)
+
+        let parsed = Parallel.map(changed, jobs: options.jobs) { DocumentParser.parse($0, options: inputs.markdown) }
+        var reparsed: [ParsedDocument] = []
+        for (file, (document, problems)) in zip(changed, parsed) {
+            guard let document, !problems.contains(where: { $0.severity == .error }),
+                  InputKeys.source(document, warnings: problems) == state.sources[file.path]!.key,
+                  InputKeys.dates(of: document, dates.value) == state.sources[file.path]!.dates else { return false }
+            reparsed.append(document)
+        }
+        let unchangedDatesHold = scan.files.allSatisfy { file in
+            guard let expected = state.sources[file.path]!.dates, isUnchanged(file) else { return true }
+            return InputKeys.datesKey(dates.value.dates(for: file.path, modified: file.modified)) == expected
+        }
+        guard unchangedDatesHold, var site = graph.value else { return false }
+        clock.lap("parse", into: &result)
+
+        // The edited playbooks' pages, with their new bodies, and every page whose output
+        // file was changed or removed by hand.
+        site.config = config
+        var chosen: [PagePlan] = []
+        for document in reparsed {
+            guard let index = site.playbookIndex[document.source.fileStem], site.playbooks[index].sourcePath == document.path else {
+                continue // a draft: no page
+            }
+            site.playbooks[index].body = document.body
+            site.playbooks[index].bodyDeferred = false
+            chosen.append(PagePlanner.playbookPage(index, in: site))
+        }
+        let broken = damaged.value
+        var searchEngineFiles = false
+        var plans: [PagePlan] = []
+        if !broken.isEmpty {
+            plans = PagePlanner.plan(site)
+            let chosenPaths = Set(chosen.map(\.path))
+            chosen += plans.filter { broken.contains($0.path.outputFile) && !chosenPaths.contains($0.path) }
+            guard chosen.count <= plans.count / 2 else { return false } // as much work as a full build, which checks more
+            searchEngineFiles = !broken.subtracting(plans.map(\.path.outputFile)).subtracting(inputs.theme.staticFiles.keys).isEmpty
+        }
+        let bodies = chosen.compactMap { plan -> Int? in if case .playbook(let index) = plan.content { index } else { nil } }
+        result.diagnostics.append(contentsOf: DeferredBodies.load(into: &site, indexes: bodies, siteDir: options.siteDir,
+                                                                  options: inputs.markdown, jobs: options.jobs))
+        guard !result.diagnostics.hasErrors else { return true }
+        result.config = config
+        result.graph = site
+        clock.lap("plan", into: &result)
+
+        let (pages, problems) = PageRenderer.render(chosen, graph: site, theme: inputs.theme, jobs: options.jobs,
+                                                    cache: cache.inMemory ? cache : nil, complete: false)
+        result.diagnostics.append(contentsOf: problems)
+        guard !result.diagnostics.hasErrors else { return true }
+        let seo = searchEngineFiles ? SearchEngineFiles.make(graph: site, plans: plans, sitemapLimits: options.sitemapLimits) : []
+        result.files = Builder.merge(pages + seo, overriddenBy: inputs.theme.staticFiles)
+        result.pagesByKind = state.pagesByKind
+        result.renderedPages = chosen.count
+        result.diagnostics.append(contentsOf: state.warnings)
+        clock.lap("render", into: &result)
+
+        do {
+            let report = try OutputWriter.update(result.files, to: output, stamps: state.outputs, jobs: options.jobs)
+            result.writeReport = report
+            clock.lap("write", into: &result)
+            var next = state
+            for document in reparsed {
+                next.sources[document.path] = SourceStamp(size: SourceStamp.size(of: document.source, readAt: scanStart),
+                                                          modified: document.source.modified,
+                                                          key: state.sources[document.path]!.key,
+                                                          dates: state.sources[document.path]!.dates)
+            }
+            next.outputs = report.stamps
+            if cache.inMemory {
+                cache.snapshot = BuildSnapshot(state: next, graph: site)
+            } else if next.sources != state.sources || next.outputs != state.outputs {
+                CacheStore.save(BuildSnapshot(state: next, graph: site), graphUnchanged: true, siteDir: options.siteDir, output: output)
+                clock.lap("save", into: &result)
+            }
+        } catch {
+            cache.snapshot = nil
+            result.diagnostics.append(Diagnostic(.io, at: nil, "cannot write the output folder: \(error.localizedDescription)"))
+        }
+        return true
+    }
+
+    /// The files of the output folder changed, replaced or removed since the last build
+    /// wrote them. Only metadata is read (one `lstat` a file), on `jobs` threads.
+    static func damagedOutputs(_ outputs: [String: OutputStamp], in output: URL, jobs: Int) -> Set<String> {
+        let root = output.standardizedFileURL.resolvingSymlinksInPath().path
+        return Set(Parallel.map(Array(outputs), jobs: jobs) { path, stamp in
+            OutputStamp.of(root + "/" + path) == stamp ? nil : path
+        }.compactMap { $0 })
+    }
+}
