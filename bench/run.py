@@ -6,10 +6,11 @@ For every size (number of playbooks) it
      layout and once in Hugo's (the same texts), into a temporary folder;
   2. builds it alternately with playhub (release binary) and with Hugo (over
      ../shared/bench/hugo-site), --runs times each (once each at 50,000 playbooks and
-     more), into an output folder that is deleted before every run: every run is a clean,
-     full build;
+     more), into an output folder that is deleted before every run, and playhub's build
+     cache beside it (.playhub-cache/) too: every run is a clean, full build;
   3. rebuilds it with playhub only: once more into the same output with nothing changed,
-     then after appending a sentence to one playbook (the middle file in sorted order);
+     then after appending a sentence to one playbook (the middle file in sorted order),
+     each time with the cache the previous build left, as `playhub build` runs for a user;
 and measures, per build, the wall time, the CPU time (user + system of the build process
 and the processes it waited for, from os.wait4) and the peak memory (that process's
 max RSS, from os.wait4), and counts the pages written (HTML files in the output).
@@ -344,6 +345,7 @@ class Bench:
         for i in range(1, runs + 1):
             if not res.playhub.failed:
                 remove(ph_out)
+                remove(os.path.join(d, ".playhub-cache"))
                 run = self.one(res.playhub, self.playhub_cmd(ph_src, ph_out), ph_out,
                                os.path.join(d, "logs", "playhub-full-%d" % i),
                                "playhub full build %d/%d" % (i, runs))
@@ -577,8 +579,10 @@ def report(args, results, info, started, elapsed):
               "[All runs](#all-runs))" % (info["load"], os.getloadavg()[0]))
     md.append("- Corpora: `gen_corpus.py --playbooks N --flavor playhub|hugo` (seed 1); full builds: "
               "%d runs per tool alternately (once at %s and more), each into an emptied output "
-              "folder; times are medians, memory the largest max RSS of the runs"
+              "folder (and without playhub's cache); times are medians, memory the largest max RSS of the runs"
               % (args.runs, fmt_int(ONCE_FROM)))
+    md.append("- Profiles, what was done about them, and how rebuilds work: "
+              "[performance-notes.md](performance-notes.md)")
     md.append("")
     summary, met, failed = summary_md(results, skip_hugo)
     md.append(summary)

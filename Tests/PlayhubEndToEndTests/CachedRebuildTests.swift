@@ -210,6 +210,20 @@ import Testing
         #expect(site.exists("index.html"))
     }
 
+    @Test func aCacheFolderOthersCanWriteIsNeitherReadNorWritten() throws {
+        let site = try SiteFixture(SmallHub.text)
+        site.backdate()
+        let first = build(site)
+        let folder = site.root.appendingPathComponent(".playhub-cache")
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: folder.path)
+        let before = try Data(contentsOf: folder.appendingPathComponent("public.state"))
+        #expect(build(site).renderedPages == pageCount(first)) // not trusted: a full build
+        #expect(try Data(contentsOf: folder.appendingPathComponent("public.state")) == before) // and not written
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
+        build(site)
+        #expect(build(site).renderedPages == 0)
+    }
+
     @Test func buildWithoutTheCacheNeitherReadsNorWritesIt() throws {
         let site = try SiteFixture(SmallHub.text)
         let result = site.build()

@@ -66,7 +66,8 @@ enum CacheStore {
 
     /// A reader past the header of a cache file, or nil when the file is missing or not ours.
     private static func open(_ kind: String, siteDir: URL, output: URL) -> BinaryReader? {
-        guard case .success(let (data, _)) = ContentScanner.readFile(file(kind, for: output).path) else { return nil }
+        guard isOwnFolder(folder(for: output)),
+              case .success(let (data, _)) = ContentScanner.readFile(file(kind, for: output).path) else { return nil }
         var reader = BinaryReader([UInt8](data))
         do {
             guard try reader.string() == magic, try reader.int() == version, try reader.string() == binaryIdentity,
@@ -85,11 +86,10 @@ enum CacheStore {
     static func save(_ snapshot: BuildSnapshot, graphUnchanged: Bool, siteDir: URL, output: URL) {
         let folder = folder(for: output)
         var info = stat()
-        if lstat(folder.path, &info) == 0 {
-            guard info.st_mode & S_IFMT == S_IFDIR else { return } // a link or a file: leave it alone
-        } else if mkdir(folder.path, 0o755) != 0 {
-            return
+        if lstat(folder.path, &info) != 0 {
+            guard mkdir(folder.path, 0o755) == 0, chmod(folder.path, 0o755) == 0 else { return } // whatever the umask
         }
+        guard isOwnFolder(folder) else { return } // a link, a file, or someone else's: leave it alone
         if !graphUnchanged {
             var writer = header(siteDir: siteDir, output: output)
             writer.write(snapshot.state.generation)
@@ -114,6 +114,14 @@ enum CacheStore {
             writer.write(path); writer.write(stamp.size); writer.write(stamp.modifiedNanoseconds); writer.write(stamp.inode)
         }
         _ = write(writer, "state", output: output)
+    }
+
+    /// True for a real folder (not a link) owned by this user and writable by no one else:
+    /// a cache others could write (an output folder in /tmp, say) could feed a build their pages.
+    static func isOwnFolder(_ folder: URL) -> Bool {
+        var info = stat()
+        return lstat(folder.path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR && info.st_uid == geteuid()
+            && info.st_mode & 0o022 == 0
     }
 
     private static func header(siteDir: URL, output: URL) -> BinaryWriter {

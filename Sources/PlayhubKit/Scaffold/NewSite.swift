@@ -44,7 +44,7 @@ public enum NewSite {
             }
 
             """,
-            ".gitignore": "public/\n",
+            ".gitignore": "public/\n.playhub-cache/\n",
             "content/categories/operations.md": """
             ---
             title: "Operations"
