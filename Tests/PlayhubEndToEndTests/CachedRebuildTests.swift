@@ -151,6 +151,22 @@ import Testing
         expectSameAsClean(site)
     }
 
+    @Test func filesAddedToTheOutputByHandAreRemovedAsByAFullBuild() throws {
+        let site = try SiteFixture(SmallHub.text)
+        site.backdate()
+        build(site)
+        try Data("stray".utf8).write(to: site.output.appendingPathComponent("extra.html"))
+        try Data("notes".utf8).write(to: site.output.appendingPathComponent("tags/seo/notes.txt"))
+        try FileManager.default.createDirectory(at: site.output.appendingPathComponent("drafts/old"), withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: site.output.appendingPathComponent("drafts/old/index.html"))
+        let rebuilt = build(site)
+        #expect(rebuilt.renderedPages == 0)
+        #expect(rebuilt.writeReport?.removed == 3)
+        #expect(!site.exists("drafts"))
+        expectSameAsClean(site)
+        #expect(build(site).writeReport?.removed == 0)
+    }
+
     @Test func aDraftsBodyChangesNothing() throws {
         let site = try SiteFixture(SmallHub.text)
         site.backdate()

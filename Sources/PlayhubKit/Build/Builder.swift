@@ -91,7 +91,9 @@ public enum Builder {
                     let state = BuildSnapshot.State(generation: UInt64.random(in: 1...UInt64.max),
                                                     siteKey: InputKeys.site(options: options, theme: theme), sources: sources,
                                                     pagesByKind: result.pagesByKind, warnings: result.diagnostics.warnings,
-                                                    outputs: report.stamps)
+                                                    outputs: report.stamps,
+                                                    folders: OutputFolders.times(OutputFolders.holding(report.stamps.keys),
+                                                                                 in: output, jobs: options.jobs))
                     let snapshot = BuildSnapshot(state: state, graph: graph)
                     if cache.inMemory {
                         cache.snapshot = snapshot

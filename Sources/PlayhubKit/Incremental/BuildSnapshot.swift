@@ -23,6 +23,8 @@ struct BuildSnapshot: Sendable {
         var warnings: [Diagnostic]
         /// Every file of the output folder, as written.
         var outputs: [String: OutputStamp]
+        /// Every folder of the output folder, by modification time (`OutputFolders`).
+        var folders: [String: Int]
     }
 }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// Keeps `playhub build`'s `BuildSnapshot` on disk between runs, in `.playhub-cache/` beside
 /// the output folder (never inside it, so it is never deployed), as two files per output
-/// folder: `<name>.state` (content and output stamps, small) and `<name>.graph` (the resolved
+/// folder: `<name>.state` (content, output and folder stamps, small) and `<name>.graph` (the resolved
 /// site without playbook bodies, rewritten only by full builds).
 ///
 /// The files are trusted only when written by this very playhub binary for the same site and
@@ -45,9 +45,13 @@ enum CacheStore {
             for _ in 0..<outputCount {
                 outputs[try reader.string()] = OutputStamp(size: try reader.int(), modifiedNanoseconds: try reader.int(), inode: try reader.uint64())
             }
+            var folders: [String: Int] = [:]
+            let folderCount = try reader.count()
+            folders.reserveCapacity(folderCount)
+            for _ in 0..<folderCount { folders[try reader.string()] = try reader.int() }
             guard reader.isAtEnd else { return nil }
             return BuildSnapshot.State(generation: generation, siteKey: siteKey, sources: sources, pagesByKind: pagesByKind,
-                                       warnings: warnings, outputs: outputs)
+                                       warnings: warnings, outputs: outputs, folders: folders)
         } catch {
             return nil
         }
@@ -113,6 +117,8 @@ enum CacheStore {
         for (path, stamp) in state.outputs {
             writer.write(path); writer.write(stamp.size); writer.write(stamp.modifiedNanoseconds); writer.write(stamp.inode)
         }
+        writer.write(state.folders.count)
+        for (folder, time) in state.folders { writer.write(folder); writer.write(time) }
         _ = write(writer, "state", output: output)
     }
 

@@ -34,6 +34,9 @@ enum SnapshotRebuild {
         let contentDir = config.contentDir
         let dates = Background { GitDates.load(siteDir: options.siteDir, contentDir: contentDir) }
         let damaged = Background { [jobs = options.jobs] in Self.damagedOutputs(state.outputs, in: output, jobs: jobs) }
+        let foldersChanged = Background { [jobs = options.jobs] in
+            OutputFolders.times(state.folders.keys, in: output, jobs: jobs) != state.folders
+        }
         clock.lap("cache", into: &result)
 
         let scanStart = Date()
@@ -108,10 +111,20 @@ enum SnapshotRebuild {
         clock.lap("render", into: &result)
 
         do {
-            let report = try OutputWriter.update(result.files, to: output, stamps: state.outputs, jobs: options.jobs)
+            var report = try OutputWriter.update(result.files, to: output, stamps: state.outputs, jobs: options.jobs)
+            // A folder that changed since the last build may hold files added by hand: remove
+            // what no build made, as a full build would.
+            let sweep = foldersChanged.value
+            if sweep {
+                let root = output.standardizedFileURL.resolvingSymlinksInPath()
+                report.removed = try OutputWriter.removeStale(in: root, keeping: Set(report.stamps.keys))
+            }
             result.writeReport = report
             clock.lap("write", into: &result)
             var next = state
+            // Writing a file renames it into its folder, which changes the folder's time.
+            let touched = sweep ? Set(state.folders.keys) : OutputFolders.holding(result.files.map(\.path))
+            next.folders.merge(OutputFolders.times(touched, in: output, jobs: options.jobs)) { _, new in new }
             for document in reparsed {
                 next.sources[document.path] = SourceStamp(size: SourceStamp.size(of: document.source, readAt: scanStart),
                                                           modified: document.source.modified,

@@ -26,3 +26,34 @@ struct OutputStamp: Hashable, Sendable {
         return OutputStamp(info)
     }
 }
+
+/// The folders of the output, by modification time: adding or removing a file in a folder
+/// changes its time, so a build that finds them all unchanged knows no file was added by
+/// hand since the last build wrote them (renaming a written file into place counts too,
+/// so a build records the times after writing).
+enum OutputFolders {
+    /// Every folder holding one of `paths`, and their parents up to the root (`""`).
+    static func holding(_ paths: some Sequence<String>) -> Set<String> {
+        var folders: Set<String> = [""]
+        for path in paths {
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                guard folders.insert(String(folder)).inserted else { break } // its parents are in already
+            }
+        }
+        return folders
+    }
+
+    /// The modification time (nanoseconds) of each folder below `output`; -1 when it is gone
+    /// or not a folder.
+    static func times(_ folders: some Collection<String>, in output: URL, jobs: Int) -> [String: Int] {
+        let root = output.standardizedFileURL.resolvingSymlinksInPath().path
+        let times = Parallel.map(Array(folders), jobs: jobs) { folder -> Int in
+            var info = stat()
+            guard lstat(folder.isEmpty ? root : root + "/" + folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return -1 }
+            return Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+        }
+        return Dictionary(uniqueKeysWithValues: zip(folders, times))
+    }
+}
