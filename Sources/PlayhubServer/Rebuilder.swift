@@ -8,9 +8,10 @@ import PlayhubKit
 /// Every build counts as a new generation; a failed one leaves `outputDir` on the last good
 /// site (the library wrote nothing) and records its errors for the overlay.
 ///
-/// Every build shares one `BuildCache`: files whose size and modification time did not change
-/// are not parsed again, and pages whose template data did not change reuse their last
-/// output, so an edit re-renders only the pages it affects.
+/// Every build shares one `BuildCache` in memory: after an edit to playbook bodies only the
+/// edited playbooks' pages are rendered (the build snapshot); after any other edit, files
+/// whose size and modification time did not change are not parsed again, and pages whose
+/// template data did not change reuse their last output.
 public final class Rebuilder: Sendable {
     /// What the server serves now and what the pages should say about it.
     public struct State: Sendable {
