@@ -10,9 +10,9 @@ struct BuildCommand: ParsableCommand, ConsoleCommand {
         discussion: """
             A build with any content error writes nothing; the previous output stays as it was.
 
-            What a build parsed and wrote is kept in .playhub-cache/ beside the output folder, so \
-            the next build parses only changed files and, when only playbook bodies changed, \
-            renders only their pages. The output is the same as a build without the cache.
+            What a build read and wrote is kept in .playhub-cache/ beside the output folder, so \
+            that when only playbook bodies changed, the next build renders only their pages; \
+            any other change builds everything. The output is the same as a build without the cache.
             """
     )
 

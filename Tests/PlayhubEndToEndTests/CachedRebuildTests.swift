@@ -32,22 +32,13 @@ import Testing
 
     func pageCount(_ result: BuildResult) -> Int { result.pagesByKind.values.reduce(0, +) }
 
-    let priceTestEdited = """
-        ---
-        title: "Price Test"
-        summary: "Test a price change safely."
-        tags: ["pricing", "seo"]
-        tools: ["Google Analytics"]
-        date: 2023-06-01
-        updated: 2023-07-01
-        ---
-
+    let priceTestEdited = SmallHub.priceTest(body: """
         Change one price at a time, and **write down why** before you start.
 
         ## Afterwards
 
         Compare the two weeks.
-        """
+        """)
 
     @Test func theCacheLivesBesideTheOutputFolderAndNothingChangedRendersNothing() throws {
         let site = try SiteFixture(SmallHub.text)

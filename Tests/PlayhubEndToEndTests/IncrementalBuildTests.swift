@@ -44,18 +44,7 @@ import Testing
         site.backdate()
         let cache = BuildCache()
         _ = build(site, cache: cache, output: "public")
-        try site.write("content/playbooks/price-test.md", """
-            ---
-            title: "Price Test"
-            summary: "Test a price change safely."
-            tags: ["pricing", "seo"]
-            tools: ["Google Analytics"]
-            date: 2023-06-01
-            updated: 2023-07-01
-            ---
-
-            Change one price at a time, and write down why.
-            """)
+        try site.write("content/playbooks/price-test.md", SmallHub.priceTest(body: "Change one price at a time, and write down why.\n"))
         let rebuilt = expectSameAsClean(site, cache: cache)
         #expect(rebuilt.renderedPages == 1)
         site.expectFile("playbooks/price-test/index.html", "write down why")

@@ -38,7 +38,7 @@ public enum Builder {
         let scanStart = Date()
         var isCached: (@Sendable (String, Int, Date) -> Bool)?
         if let cache, cache.inMemory {
-            isCached = { path, size, modified in cache.holds(path, size: size, modified: modified, options: markdown) }
+            isCached = { path, size, modified in cache.parsed(path, size: size, modified: modified, options: markdown) != nil }
         }
         var scan = ContentScanner.scan(siteDir: options.siteDir, contentDir: config.contentDir, jobs: options.jobs, isCached: isCached)
         result.diagnostics.append(contentsOf: scan.diagnostics)
@@ -94,13 +94,8 @@ public enum Builder {
                                                     outputs: report.stamps,
                                                     folders: OutputFolders.times(OutputFolders.holding(report.stamps.keys),
                                                                                  in: output, jobs: options.jobs))
-                    let snapshot = BuildSnapshot(state: state, graph: graph)
-                    if cache.inMemory {
-                        cache.snapshot = snapshot
-                    } else {
-                        CacheStore.save(snapshot, graphUnchanged: false, siteDir: options.siteDir, output: output)
-                        clock.lap("save", into: &result)
-                    }
+                    cache.keep(BuildSnapshot(state: state, graph: graph), graphUnchanged: false, siteDir: options.siteDir, output: output)
+                    if !cache.inMemory { clock.lap("save", into: &result) }
                 }
             } catch {
                 cache?.snapshot = nil

@@ -43,7 +43,9 @@ public enum DocumentParser {
     public static func parseAll(_ files: [SourceFile], options: MarkdownOptions, jobs: Int,
                                 cache: BuildCache? = nil) -> ([ParsedDocument], Diagnostics) {
         let results = Parallel.map(files, jobs: jobs) { file -> (ParsedDocument?, [Diagnostic], Bool) in
-            if let entry = cache?.parsed(file, options: options) { return (entry.document, entry.diagnostics, true) }
+            if let entry = cache?.parsed(file.path, size: file.size, modified: file.modified, options: options) {
+                return (entry.document, entry.diagnostics, true)
+            }
             let (document, problems) = parse(file, options: options)
             return (document, problems, false)
         }

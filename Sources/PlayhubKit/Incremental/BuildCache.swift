@@ -44,20 +44,22 @@ public final class BuildCache: @unchecked Sendable {
 
     private init(inMemory: Bool) { self.inMemory = inMemory }
 
-    // MARK: - Parsed documents
-
-    /// True when the cache holds the parse of the file at `path` with this size and time.
-    func holds(_ path: String, size: Int, modified: Date, options: MarkdownOptions) -> Bool {
-        lock.lock(); defer { lock.unlock() }
-        guard parsedWith == options, let entry = parsed[path] else { return false }
-        return entry.size == size && entry.modified == modified
+    /// Keeps `snapshot` for the next build: in memory (`serve`), or on disk, where the graph
+    /// file is rewritten only when `graphUnchanged` is false.
+    func keep(_ snapshot: BuildSnapshot, graphUnchanged: Bool, siteDir: URL, output: URL) {
+        if inMemory {
+            self.snapshot = snapshot
+        } else {
+            CacheStore.save(snapshot, graphUnchanged: graphUnchanged, siteDir: siteDir, output: output)
+        }
     }
 
-    /// The cached parse of `file` when its size and modification time are unchanged.
-    func parsed(_ file: SourceFile, options: MarkdownOptions) -> ParsedEntry? {
+    // MARK: - Parsed documents
+
+    /// The cached parse of the file at `path` when its size and modification time are unchanged.
+    func parsed(_ path: String, size: Int, modified: Date, options: MarkdownOptions) -> ParsedEntry? {
         lock.lock(); defer { lock.unlock() }
-        guard parsedWith == options, let entry = parsed[file.path],
-              entry.size == file.size, entry.modified == file.modified else { return nil }
+        guard parsedWith == options, let entry = parsed[path], entry.size == size, entry.modified == modified else { return nil }
         return entry
     }
 

@@ -37,6 +37,9 @@ struct SourceStamp: Sendable, Equatable {
     var key: UInt64
     var dates: UInt64?
 
+    /// True when a file of this size and time is the one the stamp describes.
+    func matches(size: Int, modified: Date) -> Bool { self.size == size && self.modified == modified }
+
     /// The size to record for a file read at `readAt`, or -1 (never matches, so the next
     /// build reads the file again) when it was modified just before: file times tick
     /// coarsely (a few milliseconds), so an edit made right after the read could carry the

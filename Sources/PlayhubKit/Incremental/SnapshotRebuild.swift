@@ -41,15 +41,11 @@ enum SnapshotRebuild {
 
         let scanStart = Date()
         let scan = ContentScanner.scan(siteDir: options.siteDir, contentDir: contentDir, jobs: options.jobs) { path, size, modified in
-            guard let stamp = state.sources[path] else { return false }
-            return stamp.size == size && stamp.modified == modified
+            state.sources[path]?.matches(size: size, modified: modified) == true
         }
         guard scan.diagnostics.items.isEmpty, scan.files.count == state.sources.count,
               scan.files.allSatisfy({ state.sources[$0.path] != nil }) else { return false }
-        func isUnchanged(_ file: SourceFile) -> Bool {
-            let stamp = state.sources[file.path]!
-            return stamp.size == file.size && stamp.modified == file.modified
-        }
+        func isUnchanged(_ file: SourceFile) -> Bool { state.sources[file.path]!.matches(size: file.size, modified: file.modified) }
         let changed = scan.files.filter { !isUnchanged($0) }
         guard changed.allSatisfy({ $0.kind == .playbook }) else { return false }
         clock.lap("discover", into: &result)
@@ -132,11 +128,10 @@ enum SnapshotRebuild {
                                                           dates: state.sources[document.path]!.dates)
             }
             next.outputs = report.stamps
-            if cache.inMemory {
-                cache.snapshot = BuildSnapshot(state: next, graph: site)
-            } else if next.sources != state.sources || next.outputs != state.outputs {
-                CacheStore.save(BuildSnapshot(state: next, graph: site), graphUnchanged: true, siteDir: options.siteDir, output: output)
-                clock.lap("save", into: &result)
+            // The graph changed only in bodies, which the disk copy leaves out; memory keeps them.
+            if cache.inMemory || next.sources != state.sources || next.outputs != state.outputs {
+                cache.keep(BuildSnapshot(state: next, graph: site), graphUnchanged: true, siteDir: options.siteDir, output: output)
+                if !cache.inMemory { clock.lap("save", into: &result) }
             }
         } catch {
             cache.snapshot = nil

@@ -134,4 +134,11 @@ description: "About this hub."
 
 We write playbooks.
 """#
+
+    /// `content/playbooks/price-test.md` with its own front matter and another body: an
+    /// edit that changes the text only.
+    static func priceTest(body: String) -> String {
+        let original = SiteFixture.parse(text)["content/playbooks/price-test.md"]!
+        return original[..<original.range(of: "\n---\n")!.upperBound] + "\n" + body
+    }
 }
