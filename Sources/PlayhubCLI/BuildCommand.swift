@@ -10,9 +10,13 @@ struct BuildCommand: ParsableCommand, ConsoleCommand {
         discussion: """
             A build with any content error writes nothing; the previous output stays as it was.
 
-            What a build read and wrote is kept in .playhub-cache/ beside the output folder, so \
-            that when only playbook bodies changed, the next build renders only their pages; \
-            any other change builds everything. The output is the same as a build without the cache.
+            playhub removes only files it wrote itself: it records them in .playhub-manifest in \
+            the output folder, and a file that no build made (a CNAME, a .git/, a PDF put there by \
+            hand) stays and is counted in the summary. --clean removes those too.
+
+            What a build read and wrote is kept in the site's .playhub-cache/, so that when only \
+            playbook bodies changed, the next build renders only their pages; any other change \
+            builds everything. The output is the same as a build without the cache.
             """
     )
 
@@ -33,6 +37,9 @@ struct BuildCommand: ParsableCommand, ConsoleCommand {
     @Flag(name: .long, help: "Build everything from scratch, without reading or writing .playhub-cache/.")
     var noCache = false
 
+    @Flag(name: .long, help: "Also remove files in the output folder that playhub did not write (refused where it holds .git or site.json).")
+    var clean = false
+
     @Flag(name: .long, help: "Print errors only, no summary.")
     var quiet = false
 
@@ -49,8 +56,9 @@ struct BuildCommand: ParsableCommand, ConsoleCommand {
     mutating func execute(console: Console) -> Int32 {
         var options = BuildOptions(siteDir: site.siteURL, outputDir: output, baseURL: baseURL, includeDrafts: drafts, jobs: jobs)
         options.persistentCache = !noCache
+        options.clean = clean
         let result = Builder.build(options)
-        if result.diagnostics.items.contains(where: { $0.code == .unsafeOutput }) {
+        if result.diagnostics.errors.contains(where: { $0.code == .unsafeOutput }) {
             DiagnosticPrinter.print(result.diagnostics, to: console)
             return Playhub.Exit.usage
         }

@@ -22,6 +22,8 @@ enum DiagnosticPrinter {
     static func print(_ diagnostics: Diagnostics, to console: Console) {
         for diagnostic in diagnostics.sorted { console.err(diagnostic.description) }
         let errors = diagnostics.errors.count
-        if errors > 0 { console.err("\(errors) error\(errors == 1 ? "" : "s"); nothing was written") }
+        guard errors > 0 else { return }
+        let failedWrite = diagnostics.errors.contains { $0.code == .writeFailed }
+        console.err("\(errors) error\(errors == 1 ? "" : "s"); " + (failedWrite ? "the previous site was left as it was" : "nothing was written"))
     }
 }

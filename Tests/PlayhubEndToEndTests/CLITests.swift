@@ -64,8 +64,8 @@ import Testing
     @Test func helpListsEveryBuildOption() {
         let (status, out, _) = run(["build", "--help"])
         #expect(status == 0)
-        #expect(out.contains("USAGE: playhub build [--source <source>] [--output <output>] [--base-url <base-url>] [--drafts] [--jobs <jobs>] [--no-cache] [--quiet] [--timings]"))
-        for option in ["--source", "--output", "--base-url", "--drafts", "--jobs", "--no-cache", "--quiet"] {
+        #expect(out.contains("USAGE: playhub build [--source <source>] [--output <output>] [--base-url <base-url>] [--drafts] [--jobs <jobs>] [--no-cache] [--clean] [--quiet] [--timings]"))
+        for option in ["--source", "--output", "--base-url", "--drafts", "--jobs", "--no-cache", "--clean", "--quiet"] {
             #expect(out.contains(option), "\(option)")
         }
     }

@@ -40,7 +40,7 @@ import Testing
         Compare the two weeks.
         """)
 
-    @Test func theCacheLivesBesideTheOutputFolderAndNothingChangedRendersNothing() throws {
+    @Test func theCacheLivesInTheSiteFolderAndNothingChangedRendersNothing() throws {
         let site = try SiteFixture(SmallHub.text)
         site.backdate()
         let first = build(site)
@@ -142,20 +142,25 @@ import Testing
         expectSameAsClean(site)
     }
 
-    @Test func filesAddedToTheOutputByHandAreRemovedAsByAFullBuild() throws {
+    @Test func filesAddedToTheOutputByHandAreLeftInPlaceAndCounted() throws {
         let site = try SiteFixture(SmallHub.text)
         site.backdate()
         build(site)
+        let made = site.outputFiles()
         try Data("stray".utf8).write(to: site.output.appendingPathComponent("extra.html"))
         try Data("notes".utf8).write(to: site.output.appendingPathComponent("tags/seo/notes.txt"))
         try FileManager.default.createDirectory(at: site.output.appendingPathComponent("drafts/old"), withIntermediateDirectories: true)
         try Data("old".utf8).write(to: site.output.appendingPathComponent("drafts/old/index.html"))
         let rebuilt = build(site)
         #expect(rebuilt.renderedPages == 0)
-        #expect(rebuilt.writeReport?.removed == 3)
-        #expect(!site.exists("drafts"))
-        expectSameAsClean(site)
-        #expect(build(site).writeReport?.removed == 0)
+        #expect(rebuilt.writeReport?.removed == 0)
+        #expect(rebuilt.writeReport?.foreign == 3)
+        #expect(rebuilt.summary.contains("; 3 files not made by playhub left in place"), "\(rebuilt.summary)")
+        #expect(site.read("drafts/old/index.html") == "old")
+        #expect(Set(site.outputFiles()) == Set(made + ["extra.html", "tags/seo/notes.txt", "drafts/old/index.html"]))
+        // Counted again by the next rebuild, from the snapshot, and by a full one.
+        #expect(build(site).writeReport?.foreign == 3)
+        #expect(site.build().writeReport?.foreign == 3)
     }
 
     @Test func aDraftsBodyChangesNothing() throws {
@@ -181,7 +186,7 @@ import Testing
         options.persistentCache = true
         let failed = Builder.build(options)
         #expect(!failed.succeeded)
-        #expect(failed.diagnostics.errors.contains { $0.message.contains("unknown tag 'sep'") })
+        #expect(failed.diagnostics.errors.contains { $0.message.contains("unknown tag 'sep'") }, "\(failed.diagnostics)")
         #expect(site.read("playbooks/price-test/index.html") == before)
         try site.write("content/playbooks/price-test.md", priceTestEdited)
         build(site)
@@ -204,6 +209,33 @@ import Testing
         try Data(repeating: 0x7f, count: 4096).write(to: graph)
         #expect(build(site).renderedPages == pageCount(first))
         expectSameAsClean(site)
+
+        // An edit that keeps every length (a title's letters changed in place) fails the
+        // checksum: the build runs in full and publishes what the content says.
+        build(site)
+        var graphBytes = try Data(contentsOf: graph)
+        let title = Data("Price Test".utf8)
+        let at = try #require(graphBytes.range(of: title))
+        graphBytes.replaceSubrange(at, with: Data("Price Tost".utf8))
+        try graphBytes.write(to: graph)
+        try site.write("content/playbooks/price-test.md", priceTestEdited + "\nOne more line.\n")
+        #expect(build(site).renderedPages == pageCount(first))
+        #expect(site.read("index.html")?.contains("Price Tost") == false)
+        expectSameAsClean(site)
+    }
+
+    @Test func theCacheOfAnOutputElsewhereStaysInTheSiteFolder() throws {
+        let site = try SiteFixture(SmallHub.text)
+        let web = FileManager.default.temporaryDirectory.appendingPathComponent("playhub-www-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: web) }
+        let output = web.appendingPathComponent("hub")
+        var options = BuildOptions(siteDir: site.root, outputDir: output.path, jobs: 2)
+        options.persistentCache = true
+        #expect(Builder.build(options).succeeded)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: web.path) == ["hub"]) // nothing beside the output
+        let names = try FileManager.default.contentsOfDirectory(atPath: site.root.appendingPathComponent(".playhub-cache").path)
+        #expect(names.count == 2 && names.allSatisfy { $0.hasPrefix("hub-") }, "\(names)")
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent(".playhub-cache").path))
     }
 
     @Test func theCacheIsNeverWrittenThroughALink() throws {

@@ -22,7 +22,8 @@ import Testing
 
         @discardableResult
         func commit(_ files: [String: String]) throws -> OutputWriter.Report {
-            try OutputWriter.commit(files.map { OutputFile(path: $0.key, data: Data($0.value.utf8)) }, to: output, jobs: 2)
+            try OutputWriter.commit(files.map { OutputFile(path: $0.key, data: Data($0.value.utf8)) }, to: output,
+                                    site: root.appendingPathComponent("site"), jobs: 2)
         }
 
         func read(_ path: String, in folder: URL? = nil) -> String? {
@@ -47,7 +48,8 @@ import Testing
             try fm.setAttributes([.modificationDate: date], ofItemAtPath: output.appendingPathComponent(path).path)
         }
 
-        /// Every file below `folder`, relative, sorted (symlinks listed, not followed).
+        /// Every file below `folder`, relative, sorted (symlinks listed, not followed), but for
+        /// the writer's manifest.
         func files(in folder: URL? = nil) -> [String] {
             let base = folder ?? output
             var found: [String] = []
@@ -55,7 +57,8 @@ import Testing
                 for name in ((try? fm.contentsOfDirectory(atPath: url.path)) ?? []).sorted() {
                     let child = url.appendingPathComponent(name)
                     let type = (try? fm.attributesOfItem(atPath: child.path))?[.type] as? FileAttributeType
-                    if type == .typeDirectory { walk(child, prefix + name + "/") } else { found.append(prefix + name) }
+                    if type == .typeDirectory { walk(child, prefix + name + "/") }
+                    else if prefix + name != ".playhub-manifest" { found.append(prefix + name) }
                 }
             }
             walk(base, "")
@@ -106,23 +109,53 @@ import Testing
         #expect(box.read("a.txt") == "")
     }
 
-    @Test func staleFilesAndThenEmptyFoldersAreRemoved() throws {
+    @Test func staleFilesAndThenEmptyFoldersAreRemovedButNothingElse() throws {
         let box = try Sandbox()
         try box.commit(["index.html": "home", "playbooks/a/index.html": "a", "playbooks/b/index.html": "b",
                         "tags/x/page/2/index.html": "x2"])
         try box.write("left-by-hand.txt", "?")
-        try box.write("playbooks/a/.index.html.playhub-tmp", "half") // an interrupted earlier build
-        let report = try box.commit(["index.html": "home", "playbooks/b/index.html": "b"])
-        #expect(report == OutputWriter.Report(written: 0, unchanged: 2, removed: 3)) // the temp file is not counted
-        #expect(box.files() == ["index.html", "playbooks/b/index.html"])
+        try box.write("playbooks/c/notes.txt", "mine")
+        var expected = OutputWriter.Report(written: 0, unchanged: 2, removed: 2)
+        expected.foreign = 2
+        #expect(try box.commit(["index.html": "home", "playbooks/b/index.html": "b"]) == expected)
+        #expect(box.files() == ["index.html", "left-by-hand.txt", "playbooks/b/index.html", "playbooks/c/notes.txt"])
         #expect(!box.fm.fileExists(atPath: box.output.appendingPathComponent("playbooks/a").path))
         #expect(!box.fm.fileExists(atPath: box.output.appendingPathComponent("tags").path))
+    }
+
+    @Test func aStaleFileIsNeverRemovedThroughALinkedFolder() throws {
+        let box = try Sandbox()
+        try box.commit(["index.html": "home", "old/index.html": "old"])
+        // Someone moved old/ away and put a link to a folder of theirs in its place.
+        try box.write("index.html", "theirs", in: box.outside)
+        try box.fm.removeItem(at: box.output.appendingPathComponent("old"))
+        try box.fm.createSymbolicLink(at: box.output.appendingPathComponent("old"), withDestinationURL: box.outside)
+        #expect(try box.commit(["index.html": "home"]).removed == 0)
+        #expect(box.read("index.html", in: box.outside) == "theirs")
+    }
+
+    @Test func theManifestNamesTheSiteAndEveryFileAndRoundTripsOddNames() throws {
+        let box = try Sandbox()
+        try box.commit(["index.html": "home", "odd%name\tx.txt": "a", "line\nbreak.txt": "b"])
+        let manifest = try #require(OutputManifest.load(in: box.output.path))
+        #expect(manifest.site == box.root.appendingPathComponent("site").path)
+        #expect(manifest.files.keys.sorted() == ["index.html", "line\nbreak.txt", "odd%name\tx.txt"])
+        #expect(try box.commit(["index.html": "home"]).removed == 2)
+    }
+
+    @Test func aManifestNamingPathsOutsideTheFolderIsNotTrusted() throws {
+        let box = try Sandbox()
+        try box.write("victim.txt", "keep", in: box.outside)
+        try box.write(".playhub-manifest", "playhub-manifest 1\nsite \(box.root.path)/site\n../outside/victim.txt\t4\t0\t0\n")
+        #expect(OutputManifest.load(in: box.output.path) == nil)
+        try box.commit(["index.html": "home"])
+        #expect(box.read("victim.txt", in: box.outside) == "keep")
     }
 
     @Test func anEmptyBuildEmptiesTheFolderButKeepsIt() throws {
         let box = try Sandbox()
         try box.commit(["a/b/c.html": "c"])
-        #expect(try box.commit([:]) == OutputWriter.Report(written: 0, unchanged: 0, removed: 1))
+        #expect(try box.commit([:]).removed == 1)
         #expect(box.type("") == .typeDirectory)
         #expect(box.files() == [])
     }
@@ -183,20 +216,20 @@ import Testing
         #expect(box.read("same.txt", in: box.outside) == "home")
     }
 
-    @Test func aSymlinkAtTheTemporaryNameIsNotWrittenThrough() throws {
+    @Test func aSymlinkAtTheStagingNameIsNotWrittenThrough() throws {
         let box = try Sandbox()
         try box.write("target.txt", "outside", in: box.outside)
         try box.fm.createDirectory(at: box.output, withIntermediateDirectories: true)
-        try box.fm.createSymbolicLink(at: box.output.appendingPathComponent(".index.html.playhub-tmp"),
-                                      withDestinationURL: box.outside.appendingPathComponent("target.txt"))
+        try box.fm.createSymbolicLink(at: box.output.appendingPathComponent(".playhub-staging"), withDestinationURL: box.outside)
         try box.commit(["index.html": "home"])
+        #expect(box.files(in: box.outside) == ["target.txt"])
         #expect(box.read("target.txt", in: box.outside) == "outside")
         #expect(box.type("index.html") == .typeRegular)
         #expect(box.read("index.html") == "home")
         #expect(box.files() == ["index.html"])
     }
 
-    @Test func staleSymlinksAreRemovedWithoutTouchingTheirTargets() throws {
+    @Test func linksPlayhubDidNotMakeStayAndTheirTargetsAreUntouched() throws {
         let box = try Sandbox()
         try box.write("a/file.txt", "outside", in: box.outside)
         try box.commit(["index.html": "home"])
@@ -205,8 +238,9 @@ import Testing
         try box.fm.createSymbolicLink(at: box.output.appendingPathComponent("linked-file.txt"),
                                       withDestinationURL: box.outside.appendingPathComponent("a/file.txt"))
         let report = try box.commit(["index.html": "home"])
-        #expect(report.removed == 2)
-        #expect(box.files() == ["index.html"])
+        #expect(report.removed == 0)
+        #expect(report.foreign == 2)
+        #expect(box.files() == ["index.html", "linked-file.txt", "linked-folder"])
         #expect(box.files(in: box.outside) == ["a/file.txt"])
         #expect(box.read("a/file.txt", in: box.outside) == "outside")
     }

@@ -18,6 +18,9 @@ public struct BuildOptions: Sendable {
     /// Keep the cache on disk between runs, beside the output folder (`playhub build`
     /// without `--no-cache`); used when `cache` is nil.
     public var persistentCache = false
+    /// `build --clean`: also remove the files in the output folder that playhub did not write
+    /// (never in a folder that holds a `.git` or a `site.json`).
+    public var clean = false
     /// The sitemap's per-file limits; only tests lower them.
     var sitemapLimits: Sitemap.Limits = .standard
 

@@ -20,7 +20,8 @@ public struct BuildResult: Sendable {
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 
-    /// "Built 42 pages (30 playbook, 1 home, …) in 0.31 s: 45 files written, 0 unchanged, 0 removed".
+    /// "Built 42 pages (30 playbook, 1 home, …) in 0.31 s: 45 files written, 0 unchanged, 0 removed",
+    /// then what else the output folder holds and how many warnings were printed.
     public var summary: String {
         let pages = pagesByKind.values.reduce(0, +)
         let kinds = pagesByKind.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
@@ -29,7 +30,17 @@ public struct BuildResult: Sendable {
         if renderedPages < pages { text += " (\(renderedPages) rendered again, the rest unchanged)" }
         if let report = writeReport {
             text += ": \(report.written) files written, \(report.unchanged) unchanged, \(report.removed) removed"
+            if report.cleaned > 0 { text += ", \(report.cleaned) not made by playhub removed (--clean)" }
+            if report.foreign > 0 {
+                text += "; \(report.foreign) file\(report.foreign == 1 ? "" : "s") not made by playhub left in place"
+            }
+            if !report.replaced.isEmpty {
+                let names = report.replaced.prefix(5).joined(separator: ", ") + (report.replaced.count > 5 ? ", …" : "")
+                text += "; \(report.replaced.count) file\(report.replaced.count == 1 ? "" : "s") not made by playhub replaced by pages: \(names)"
+            }
         }
+        let warnings = diagnostics.warnings.count
+        if warnings > 0 { text += "; \(warnings) warning\(warnings == 1 ? "" : "s")" }
         return text
     }
 }

@@ -20,6 +20,16 @@ public enum Builder {
             result.diagnostics.append(refusal)
             return result.finish(clock)
         }
+        // The output folder is this build's alone until it returns; a failed first build
+        // takes away the folder it made.
+        var lock: OutputLock?
+        if options.writeOutput {
+            guard let held = result.collect(OutputLock.hold(output, siteDir: options.siteDir, clean: options.clean)) else {
+                return result.finish(clock)
+            }
+            lock = held
+        }
+        defer { if !result.succeeded { lock?.discardIfCreated() } }
         let theme = result.collect(Theme.load(siteDir: options.siteDir, config: config))
         clock.lap("configure", into: &result)
 
@@ -70,12 +80,16 @@ public enum Builder {
         let (pages, renderProblems) = PageRenderer.render(plans, graph: graph, theme: theme, jobs: options.jobs,
                                                           cache: cache?.inMemory == true ? cache : nil)
         result.diagnostics.append(contentsOf: renderProblems)
+        guard !renderProblems.hasErrors else { return result.finish(clock) }
+        let seo = SearchEngineFiles.make(graph: graph, plans: plans, sitemapLimits: options.sitemapLimits)
+        let (files, assemblyProblems) = OutputAssembly.assemble(pages: pages, plans: plans, searchEngineFiles: seo, graph: graph,
+                                                                theme: theme, siteDir: options.siteDir)
+        result.diagnostics.append(contentsOf: assemblyProblems)
+        clock.lap("render", into: &result)
         guard !result.diagnostics.hasErrors else { return result.finish(clock) }
+        result.files = files
         for plan in plans { result.pagesByKind[plan.kind, default: 0] += 1 }
         result.renderedPages = plans.count
-        let seo = SearchEngineFiles.make(graph: graph, plans: plans, sitemapLimits: options.sitemapLimits)
-        result.files = merge(pages + seo, overriddenBy: theme.staticFiles)
-        clock.lap("render", into: &result)
         if options.checkLinks {
             result.diagnostics.append(contentsOf: LinkChecker.check(graph: graph, files: result.files))
             clock.lap("links", into: &result)
@@ -84,8 +98,15 @@ public enum Builder {
         // 8. write, then keep a snapshot for the next build
         if options.writeOutput {
             do {
-                let report = try OutputWriter.commit(result.files, to: output, jobs: options.jobs)
+                let report = try OutputWriter.commit(result.files, to: output, site: options.siteDir, jobs: options.jobs,
+                                                     clean: options.clean)
                 result.writeReport = report
+                if let other = report.previousSite {
+                    result.diagnostics.append(Diagnostic(.otherSiteOutput, at: nil,
+                        "the output folder was last built from another site (\(other)); its files were left in place",
+                        hint: "build that site elsewhere, or run `playhub build --clean` to remove what this site does not make",
+                        severity: .warning))
+                }
                 clock.lap("write", into: &result)
                 if let cache, let sources {
                     let state = BuildSnapshot.State(generation: UInt64.random(in: 1...UInt64.max),
@@ -93,13 +114,14 @@ public enum Builder {
                                                     pagesByKind: result.pagesByKind, warnings: result.diagnostics.warnings,
                                                     outputs: report.stamps,
                                                     folders: OutputFolders.times(OutputFolders.holding(report.stamps.keys),
-                                                                                 in: output, jobs: options.jobs))
+                                                                                 in: output, jobs: options.jobs),
+                                                    foreign: report.foreign)
                     cache.keep(BuildSnapshot(state: state, graph: graph), graphUnchanged: false, siteDir: options.siteDir, output: output)
                     if !cache.inMemory { clock.lap("save", into: &result) }
                 }
             } catch {
                 cache?.snapshot = nil
-                result.diagnostics.append(Diagnostic(.io, at: nil, "cannot write the output folder: \(error.localizedDescription)"))
+                result.diagnostics.append(contentsOf: OutputWriter.diagnostics(for: error, siteDir: options.siteDir))
             }
         }
         return result.finish(clock)
@@ -121,13 +143,6 @@ public enum Builder {
                                             dates: document.flatMap { InputKeys.dates(of: $0, dates) })
         }
         return stamps
-    }
-
-    /// Static files are copied last and win over generated files of the same path (a site's
-    /// own `static/robots.txt` replaces the generated one, as in Hugo).
-    static func merge(_ generated: [OutputFile], overriddenBy statics: [String: Data]) -> [OutputFile] {
-        generated.filter { statics[$0.path] == nil }
-            + statics.keys.sorted().map { OutputFile(path: $0, data: statics[$0]!) }
     }
 
     static func outputURL(_ options: BuildOptions, _ config: SiteConfig) -> URL {

@@ -12,6 +12,18 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         case template, missingTemplate
         case brokenLink
         case unsafeOutput
+        /// The output folder's manifest was written by another site: its files are left alone.
+        case otherSiteOutput
+        /// Another build holds the output folder.
+        case outputLocked
+        /// Writing the output failed (disk full, permissions, a name too long); the previous site stays.
+        case writeFailed
+        /// A file under the content folder that playhub does not read.
+        case ignoredFile
+        /// Two outputs at one path, or a file where a folder of pages must go.
+        case outputClash
+        /// A static file that replaces a page or file playhub generates.
+        case staticOverride
     }
 
     public var severity: Severity

@@ -25,6 +25,8 @@ struct BuildSnapshot: Sendable {
         var outputs: [String: OutputStamp]
         /// Every folder of the output folder, by modification time (`OutputFolders`).
         var folders: [String: Int]
+        /// How many files not made by playhub the output folder held, for the summary.
+        var foreign: Int
     }
 }
 

@@ -1,25 +1,35 @@
 import Foundation
 
-/// Keeps `playhub build`'s `BuildSnapshot` on disk between runs, in `.playhub-cache/` beside
-/// the output folder (never inside it, so it is never deployed), as two files per output
-/// folder: `<name>.state` (content, output and folder stamps, small) and `<name>.graph` (the resolved
-/// site without playbook bodies, rewritten only by full builds).
+/// Keeps `playhub build`'s `BuildSnapshot` on disk between runs, in the site's own
+/// `.playhub-cache/` (never in or beside the output folder, so it is never deployed and never
+/// lands in a web server's folder), as two files per output folder: `<name>.state` (content,
+/// output and folder stamps, small) and `<name>.graph` (the resolved site without playbook
+/// bodies, rewritten only by full builds).
 ///
 /// The files are trusted only when written by this very playhub binary for the same site and
-/// output folder, and when they belong together; anything else, a damaged file included, is
-/// ignored and the build runs in full. They are replaced only after a successful build, by
-/// rename, never through a link.
+/// output folder, when they belong together and when their checksum holds; anything else, a
+/// damaged or edited file included, is ignored and the build runs in full. They are replaced
+/// only after a successful build, by rename, never through a link.
 enum CacheStore {
     static let magic = "playhub build cache"
-    static let version = 1
+    static let version = 2
 
-    /// `public/` → `.playhub-cache/public.state` and `.graph`, beside it.
-    static func folder(for output: URL) -> URL {
-        output.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(".playhub-cache")
+    /// `<site>/.playhub-cache/`.
+    static func folder(site: URL) -> URL {
+        site.standardizedFileURL.appendingPathComponent(".playhub-cache")
     }
 
-    static func file(_ kind: String, for output: URL) -> URL {
-        folder(for: output).appendingPathComponent("\(output.standardizedFileURL.lastPathComponent).\(kind)")
+    /// `<site>/public/` → `.playhub-cache/public.state`; an output folder elsewhere gets its
+    /// name and a hash of its path (`www-1f3a….state`), so two outputs never share a file.
+    static func file(_ kind: String, site: URL, output: URL) -> URL {
+        let out = output.standardizedFileURL
+        var name = out.lastPathComponent
+        if out.deletingLastPathComponent().path != site.standardizedFileURL.path {
+            var hash = StableHash()
+            hash.combine(out.path)
+            name += "-" + String(hash.value, radix: 16)
+        }
+        return folder(site: site).appendingPathComponent("\(name).\(kind)")
     }
 
     // MARK: - Loading
@@ -49,9 +59,10 @@ enum CacheStore {
             let folderCount = try reader.count()
             folders.reserveCapacity(folderCount)
             for _ in 0..<folderCount { folders[try reader.string()] = try reader.int() }
+            let foreign = try reader.int()
             guard reader.isAtEnd else { return nil }
             return BuildSnapshot.State(generation: generation, siteKey: siteKey, sources: sources, pagesByKind: pagesByKind,
-                                       warnings: warnings, outputs: outputs, folders: folders)
+                                       warnings: warnings, outputs: outputs, folders: folders, foreign: foreign)
         } catch {
             return nil
         }
@@ -70,9 +81,10 @@ enum CacheStore {
 
     /// A reader past the header of a cache file, or nil when the file is missing or not ours.
     private static func open(_ kind: String, siteDir: URL, output: URL) -> BinaryReader? {
-        guard isOwnFolder(folder(for: output)),
-              case .success(let (data, _)) = ContentScanner.readFile(file(kind, for: output).path) else { return nil }
-        var reader = BinaryReader([UInt8](data))
+        guard isOwnFolder(folder(site: siteDir)),
+              case .success(let (data, _)) = ContentScanner.readFile(file(kind, site: siteDir, output: output).path),
+              let payload = verified([UInt8](data)) else { return nil }
+        var reader = BinaryReader(payload)
         do {
             guard try reader.string() == magic, try reader.int() == version, try reader.string() == binaryIdentity,
                   try reader.string() == siteDir.standardizedFileURL.path,
@@ -88,7 +100,7 @@ enum CacheStore {
     /// Writes the state, and the graph too unless `graphUnchanged`. A failure only costs the
     /// next build its head start, so it is not an error.
     static func save(_ snapshot: BuildSnapshot, graphUnchanged: Bool, siteDir: URL, output: URL) {
-        let folder = folder(for: output)
+        let folder = folder(site: siteDir)
         var info = stat()
         if lstat(folder.path, &info) != 0 {
             guard mkdir(folder.path, 0o755) == 0, chmod(folder.path, 0o755) == 0 else { return } // whatever the umask
@@ -98,7 +110,7 @@ enum CacheStore {
             var writer = header(siteDir: siteDir, output: output)
             writer.write(snapshot.state.generation)
             snapshot.graph.encode(to: &writer)
-            guard write(writer, "graph", output: output) else { return }
+            guard write(writer, "graph", siteDir: siteDir, output: output) else { return }
         }
         let state = snapshot.state
         var writer = header(siteDir: siteDir, output: output)
@@ -119,7 +131,8 @@ enum CacheStore {
         }
         writer.write(state.folders.count)
         for (folder, time) in state.folders { writer.write(folder); writer.write(time) }
-        _ = write(writer, "state", output: output)
+        writer.write(state.foreign)
+        _ = write(writer, "state", siteDir: siteDir, output: output)
     }
 
     /// True for a real folder (not a link) owned by this user and writable by no one else:
@@ -140,10 +153,29 @@ enum CacheStore {
         return writer
     }
 
-    private static func write(_ writer: BinaryWriter, _ kind: String, output: URL) -> Bool {
-        let target = file(kind, for: output)
-        return (try? OutputWriter.write(OutputFile(path: target.lastPathComponent, data: Data(writer.bytes)),
-                                        in: target.deletingLastPathComponent())) != nil
+    /// Writes the payload and its checksum to a new name and renames it over the old file.
+    private static func write(_ writer: BinaryWriter, _ kind: String, siteDir: URL, output: URL) -> Bool {
+        let target = file(kind, site: siteDir, output: output).path, temporary = target + ".tmp"
+        var bytes = writer.bytes
+        withUnsafeBytes(of: checksum(bytes).littleEndian) { bytes.append(contentsOf: $0) }
+        unlink(temporary) // left by an interrupted build, or planted: never written through
+        guard case .success = OutputWriter.stage(Data(bytes), at: temporary) else { return false }
+        guard rename(temporary, target) == 0 else { unlink(temporary); return false }
+        return true
+    }
+
+    /// The payload of a cache file whose last 8 bytes are its checksum, or nil when they are not.
+    static func verified(_ bytes: [UInt8]) -> [UInt8]? {
+        guard bytes.count >= 8 else { return nil }
+        let payload = Array(bytes[..<(bytes.count - 8)])
+        let stored = bytes[(bytes.count - 8)...].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        return stored == checksum(payload) ? payload : nil
+    }
+
+    static func checksum(_ bytes: [UInt8]) -> UInt64 {
+        var hash = StableHash()
+        hash.combine(bytes)
+        return hash.value
     }
 
     /// The running playhub binary by size and modification time: a cache written by another

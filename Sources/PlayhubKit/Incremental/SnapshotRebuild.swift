@@ -43,7 +43,10 @@ enum SnapshotRebuild {
         let scan = ContentScanner.scan(siteDir: options.siteDir, contentDir: contentDir, jobs: options.jobs) { path, size, modified in
             state.sources[path]?.matches(size: size, modified: modified) == true
         }
-        guard scan.diagnostics.items.isEmpty, scan.files.count == state.sources.count,
+        // The files it does not read must be the ones it did not read before (their warnings are the snapshot's).
+        guard !scan.diagnostics.hasErrors,
+              Set(scan.diagnostics.items) == Set(state.warnings.filter { $0.code == .ignoredFile }),
+              scan.files.count == state.sources.count,
               scan.files.allSatisfy({ state.sources[$0.path] != nil }) else { return false }
         func isUnchanged(_ file: SourceFile) -> Bool { state.sources[file.path]!.matches(size: file.size, modified: file.modified) }
         let changed = scan.files.filter { !isUnchanged($0) }
@@ -100,21 +103,19 @@ enum SnapshotRebuild {
         result.diagnostics.append(contentsOf: problems)
         guard !result.diagnostics.hasErrors else { return true }
         let seo = searchEngineFiles ? SearchEngineFiles.make(graph: site, plans: plans, sitemapLimits: options.sitemapLimits) : []
-        result.files = Builder.merge(pages + seo, overriddenBy: inputs.theme.staticFiles)
+        result.files = OutputAssembly.merge(pages + seo, overriddenBy: inputs.theme.staticFiles)
         result.pagesByKind = state.pagesByKind
         result.renderedPages = chosen.count
         result.diagnostics.append(contentsOf: state.warnings)
         clock.lap("render", into: &result)
 
         do {
-            var report = try OutputWriter.update(result.files, to: output, stamps: state.outputs, jobs: options.jobs)
-            // A folder that changed since the last build may hold files added by hand: remove
-            // what no build made, as a full build would.
+            // A folder that changed since the last build may hold files added by hand: they
+            // are counted again (and left in place, as a full build leaves them).
             let sweep = foldersChanged.value
-            if sweep {
-                let root = output.standardizedFileURL.resolvingSymlinksInPath()
-                report.removed = try OutputWriter.removeStale(in: root, keeping: Set(report.stamps.keys))
-            }
+            let report = try OutputWriter.commit(result.files, to: output, site: options.siteDir,
+                                                 scope: .partial(stamps: state.outputs, recount: sweep, foreign: state.foreign),
+                                                 jobs: options.jobs)
             result.writeReport = report
             clock.lap("write", into: &result)
             var next = state
@@ -128,14 +129,16 @@ enum SnapshotRebuild {
                                                           dates: state.sources[document.path]!.dates)
             }
             next.outputs = report.stamps
+            next.foreign = report.foreign
             // The graph changed only in bodies, which the disk copy leaves out; memory keeps them.
-            if cache.inMemory || next.sources != state.sources || next.outputs != state.outputs {
+            if cache.inMemory || next.sources != state.sources || next.outputs != state.outputs || next.foreign != state.foreign
+                || next.folders != state.folders {
                 cache.keep(BuildSnapshot(state: next, graph: site), graphUnchanged: true, siteDir: options.siteDir, output: output)
                 if !cache.inMemory { clock.lap("save", into: &result) }
             }
         } catch {
             cache.snapshot = nil
-            result.diagnostics.append(Diagnostic(.io, at: nil, "cannot write the output folder: \(error.localizedDescription)"))
+            result.diagnostics.append(contentsOf: OutputWriter.diagnostics(for: error, siteDir: options.siteDir))
         }
         return true
     }

@@ -1,89 +1,155 @@
 import Foundation
 
-/// Stage 8, write: makes the output folder hold exactly the built files.
+/// Stage 8, write: puts the built files into the output folder, and takes out only what an
+/// earlier build of the same site wrote there (`OutputManifest`).
 ///
-/// Files whose bytes are unchanged are left alone (their mtime stays, so rsync and CDNs see
-/// no change); changed files are written to a temporary name in the same folder and renamed,
-/// so a reader never sees half a file; files no build produced any more are removed.
+/// It works in three steps, so a failure never leaves half a site:
+/// 1. check: every file's place is looked at first; something not made by playhub in the way
+///    of a page (a folder of someone's files where a page goes, a file where a folder of pages
+///    goes) is reported, all of them, before anything is written;
+/// 2. stage: the files whose bytes changed are written into `.playhub-staging/` inside the
+///    output folder; when one cannot be written (disk full, permissions, a name too long) the
+///    staging folder goes and the previous site is untouched;
+/// 3. commit: the staged files are renamed into place, files of the last build that this one
+///    no longer makes are removed (only when still exactly as playhub left them), and the
+///    manifest is written.
+///
+/// Unchanged files are left alone (their mtime stays, so rsync and CDNs see no change).
+/// Links in the output are never followed: one where a file or folder goes is replaced.
+/// The caller holds the folder's `OutputLock`.
 public enum OutputWriter {
     public struct Report: Sendable, Equatable {
         public var written = 0
         public var unchanged = 0
         public var removed = 0
-        /// Every file of the output folder as it is now (for the build cache).
+        /// Files in the folder that playhub did not write and left as they were.
+        public var foreign = 0
+        /// Files removed because `--clean` asked for it.
+        public var cleaned = 0
+        /// Output paths where a file not made by playhub was replaced by this build's file.
+        public var replaced: [String] = []
+        /// The site that wrote the folder's manifest when it is not this one: its files are
+        /// not this site's to remove.
+        public var previousSite: String?
+        /// Every file this build made, as it is now (for the manifest and the build cache).
         var stamps: [String: OutputStamp] = [:]
+
+        public init(written: Int = 0, unchanged: Int = 0, removed: Int = 0) {
+            self.written = written
+            self.unchanged = unchanged
+            self.removed = removed
+        }
 
         /// Reports are compared by their counts.
         public static func == (a: Report, b: Report) -> Bool {
-            (a.written, a.unchanged, a.removed) == (b.written, b.unchanged, b.removed)
+            (a.written, a.unchanged, a.removed, a.foreign, a.cleaned, a.replaced)
+                == (b.written, b.unchanged, b.removed, b.foreign, b.cleaned, b.replaced)
         }
     }
 
-    /// Makes the output folder hold exactly `files`.
-    public static func commit(_ files: [OutputFile], to output: URL, jobs: Int) throws -> Report {
-        let root = try prepare(output)
-        var report = try write(files, in: root, jobs: jobs)
-        report.removed = try removeStale(in: root, keeping: Set(files.map(\.path)))
-        return report
-    }
+    /// A path that could not be written, and why (`No space left on device`).
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public var path: String
+        public var cause: String
+        /// How many more files failed the same way.
+        public var more = 0
 
-    /// Writes `files` over an output folder that holds the rest of the site already, as
-    /// `stamps` (the last build's) describe it; nothing is removed.
-    static func update(_ files: [OutputFile], to output: URL, stamps: [String: OutputStamp], jobs: Int) throws -> Report {
-        let root = try prepare(output)
-        var report = try write(files, in: root, jobs: jobs)
-        let rewritten = files.count { stamps[$0.path] != nil }
-        report.unchanged += stamps.count - rewritten
-        report.stamps.merge(stamps) { new, _ in new }
-        return report
-    }
-
-    private static func prepare(_ output: URL) throws -> URL {
-        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-        return output.standardizedFileURL.resolvingSymlinksInPath()
-    }
-
-    private static func write(_ files: [OutputFile], in root: URL, jobs: Int) throws -> Report {
-        // Create folders first, one thread, so parallel writers never race on mkdir.
-        let folders = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }
-        try ensureFolders(Array(folders), inside: root)
-        let outcomes = Parallel.map(files, jobs: jobs) { file -> Result<(Bool, OutputStamp), Error> in
-            Result { try write(file, in: root) }
+        public var description: String {
+            "cannot write \(path)\(more > 0 ? " (and \(more) more file\(more == 1 ? "" : "s"))" : ""): \(cause)"
         }
+    }
+
+    /// Everything that stopped a write, each with its path.
+    public struct Failures: Error, Sendable { public var items: [Failure] }
+
+    /// What the build is writing: the whole site, or (after a body-only edit) some files over
+    /// a folder that holds the rest, as the last build's `stamps` describe it.
+    enum Scope {
+        case complete(clean: Bool)
+        /// `recount`: folders changed since the last build, so count the files not made by
+        /// playhub again; otherwise there are still `foreign` of them.
+        case partial(stamps: [String: OutputStamp], recount: Bool, foreign: Int)
+    }
+
+    static let stagingName = ".playhub-staging"
+
+    /// Makes the output folder hold exactly `files` of this site, plus whatever others put there.
+    public static func commit(_ files: [OutputFile], to output: URL, site: URL, jobs: Int, clean: Bool = false) throws -> Report {
+        try commit(files, to: output, site: site, scope: .complete(clean: clean), jobs: jobs)
+    }
+
+    static func commit(_ files: [OutputFile], to output: URL, site: URL, scope: Scope, jobs: Int) throws -> Report {
+        do { try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true) } catch {
+            throw Failures(items: [Failure(path: output.standardizedFileURL.path, cause: cause(of: error))])
+        }
+        let root = ContentScanner.realPath(output.standardizedFileURL.path) ?? output.standardizedFileURL.path
+        let sitePath = site.standardizedFileURL.path
         var report = Report()
-        report.stamps.reserveCapacity(files.count)
-        for (file, outcome) in zip(files, outcomes) {
-            let (written, stamp) = try outcome.get()
-            if written { report.written += 1 } else { report.unchanged += 1 }
-            report.stamps[file.path] = stamp
+        let manifest = OutputManifest.load(in: root)
+        var owned = manifest?.files ?? [:]
+        if let manifest, manifest.site != sitePath {
+            report.previousSite = manifest.site
+            owned = [:]
         }
+
+        // 1. check
+        let plan = try OutputPlan.make(files, root: root, owned: owned, jobs: jobs)
+        report.replaced = plan.replaced
+
+        // 2. stage
+        let staging = root + "/" + stagingName
+        try? FileManager.default.removeItem(atPath: staging) // left by an interrupted build
+        guard mkdir(staging, 0o755) == 0 else { throw Failures(items: [Failure(path: staging, cause: errnoText())]) }
+        defer { try? FileManager.default.removeItem(atPath: staging) }
+        let staged = Parallel.map(Array(plan.toWrite.enumerated()), jobs: jobs) { number, index -> Result<OutputStamp, Failure> in
+            stage(files[index].data, at: "\(staging)/\(number)").mapError { Failure(path: root + "/" + files[index].path, cause: $0.text) }
+        }
+        let failures = staged.compactMap { outcome -> Failure? in if case .failure(let failure) = outcome { failure } else { nil } }
+        if !failures.isEmpty { throw Failures(items: summarise(failures)) }
+
+        // 3. commit
+        try plan.clearWay(in: root)
+        let moved = Parallel.map(Array(plan.toWrite.enumerated()), jobs: jobs) { number, index -> Failure? in
+            rename("\(staging)/\(number)", root + "/" + files[index].path) == 0 ? nil
+                : Failure(path: root + "/" + files[index].path, cause: errnoText())
+        }
+        let moveFailures = moved.compactMap { $0 }
+        if !moveFailures.isEmpty { throw Failures(items: summarise(moveFailures)) }
+
+        report.stamps.reserveCapacity(files.count)
+        for (index, stamp) in plan.unchanged { report.stamps[files[index].path] = stamp }
+        for ((_, index), outcome) in zip(plan.toWrite.enumerated(), staged) {
+            if case .success(let stamp) = outcome { report.stamps[files[index].path] = stamp } // rename keeps inode and time
+        }
+        report.written = plan.toWrite.count
+        report.unchanged = plan.unchanged.count
+
+        switch scope {
+        case .complete(let clean):
+            report.removed = removeStale(owned, keeping: report.stamps, in: root)
+            let others = OutputSweep.foreignFiles(in: root, keeping: report.stamps)
+            if clean {
+                report.cleaned = OutputSweep.remove(others, in: root)
+            } else {
+                report.foreign = others.count
+            }
+        case .partial(let stamps, let recount, let foreign):
+            report.unchanged += stamps.count { report.stamps[$0.key] == nil }
+            report.stamps.merge(stamps) { new, _ in new }
+            report.foreign = recount ? OutputSweep.foreignFiles(in: root, keeping: report.stamps).count : foreign
+        }
+        try saveManifest(OutputManifest(site: sitePath, files: report.stamps), previous: manifest, in: root)
         return report
     }
 
-    /// Writes one file unless its bytes are already there. Returns true when written, and
-    /// the file's stamp either way.
-    /// Only a regular file counts as "already there": a symlink is never read through, it is
-    /// replaced. The temporary file is created exclusively (`O_EXCL | O_NOFOLLOW`) after
-    /// clearing its name, so a link planted there is never written through either. Plain
-    /// POSIX calls keep this cheap for tens of thousands of files.
-    static func write(_ file: OutputFile, in root: URL) throws -> (Bool, OutputStamp) {
-        let target = root.path + "/" + file.path
-        var info = stat()
-        if lstat(target, &info) == 0 {
-            let type = info.st_mode & S_IFMT
-            if type == S_IFREG, Int(info.st_size) == file.data.count, contentsEqual(target, file.data) { return (false, OutputStamp(info)) }
-            // A folder left where a file now goes (a page that became a file) is stale: clear it.
-            if type == S_IFDIR { try FileManager.default.removeItem(atPath: target) }
-        }
-        let slash = target.lastIndex(of: "/")!
-        let temporary = String(target[...slash]) + "." + target[target.index(after: slash)...] + ".playhub-tmp"
-        var fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        if fd < 0 && errno == EEXIST { // left by an interrupted build, or planted: clear it, never follow it
-            unlink(temporary)
-            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        }
-        guard fd >= 0 else { throw posixError(errno, temporary) }
-        let written = file.data.withUnsafeBytes { buffer -> Bool in
+    // MARK: - Steps
+
+    /// Writes one file's bytes to a new name in the staging folder; its stamp, or the cause
+    /// of the failure. The name is created exclusively, so nothing planted there is followed.
+    static func stage(_ data: Data, at path: String) -> Result<OutputStamp, Cause> {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return .failure(Cause(errnoText())) }
+        let written = data.withUnsafeBytes { buffer -> Bool in
             var offset = 0
             while offset < buffer.count {
                 let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
@@ -92,15 +158,68 @@ public enum OutputWriter {
             }
             return true
         }
-        let code = errno
-        let stamped = fstat(fd, &info) == 0
-        close(fd)
-        guard written, stamped, rename(temporary, target) == 0 else {
-            let failure = written && stamped ? errno : code
-            unlink(temporary)
-            throw posixError(failure, target)
+        var info = stat()
+        let failure = written && fstat(fd, &info) == 0 ? nil : errnoText()
+        // close can report a delayed write error (NFS, quota): it counts too
+        let closed = close(fd) == 0
+        if let failure { return .failure(Cause(failure)) }
+        guard closed else { return .failure(Cause(errnoText())) }
+        return .success(OutputStamp(info))
+    }
+
+    /// Removes the files the last build wrote that this one does not make, when each is still
+    /// as that build left it (a file changed by hand stays), then the folders they leave empty.
+    static func removeStale(_ owned: [String: OutputStamp], keeping made: [String: OutputStamp], in root: String) -> Int {
+        var removed = 0
+        var emptied = Set<String>()
+        for (path, stamp) in owned where made[path] == nil {
+            guard OutputPlan.isRealFolderChain(path, in: root), OutputStamp.of(root + "/" + path) == stamp,
+                  unlink(root + "/" + path) == 0 else { continue }
+            removed += 1
+            emptied.formUnion(OutputFolders.holding([path]))
         }
-        return (true, OutputStamp(info)) // rename keeps the inode and the time
+        // Deepest first; rmdir takes only empty folders, so anything someone put there keeps its folder.
+        for folder in emptied.filter({ !$0.isEmpty }).sorted(by: { $0.count > $1.count }) { rmdir(root + "/" + folder) }
+        return removed
+    }
+
+    /// Writes the manifest by rename, unless its bytes are already there.
+    static func saveManifest(_ manifest: OutputManifest, previous: OutputManifest?, in root: String) throws {
+        guard manifest != previous else { return }
+        let target = root + "/" + OutputManifest.fileName, temporary = target + ".tmp"
+        unlink(temporary)
+        switch stage(manifest.data, at: temporary) {
+        case .failure(let cause): throw Failures(items: [Failure(path: target, cause: cause.text)])
+        case .success: guard rename(temporary, target) == 0 else { throw Failures(items: [Failure(path: target, cause: errnoText())]) }
+        }
+    }
+
+    /// One failure per cause, naming its first path and how many more failed alike: a full
+    /// disk fails every file after the first, and one line says so.
+    static func summarise(_ failures: [Failure]) -> [Failure] {
+        var byCause: [String: Failure] = [:]
+        for failure in failures.sorted(by: { $0.path < $1.path }) {
+            if byCause[failure.cause] == nil { byCause[failure.cause] = failure } else { byCause[failure.cause]!.more += 1 }
+        }
+        return byCause.values.sorted { $0.path < $1.path }
+    }
+
+    /// Why a system call failed, as strerror(3) says it.
+    struct Cause: Error {
+        let text: String
+        init(_ text: String) { self.text = text }
+    }
+
+    static func errnoText(_ code: Int32 = errno) -> String { String(cString: strerror(code)) }
+
+    /// The cause inside a Foundation error (`No space left on device`), not its wrapper.
+    static func cause(of error: Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return errnoText(Int32(underlying.code))
+        }
+        if ns.domain == NSPOSIXErrorDomain { return errnoText(Int32(ns.code)) }
+        return ns.localizedDescription
     }
 
     /// True when the regular file at `path` holds exactly `data`.
@@ -120,55 +239,19 @@ public enum OutputWriter {
             }
         }
     }
+}
 
-    static func posixError(_ code: Int32, _ path: String) -> Error {
-        CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path,
-                                                 NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)])
-    }
-
-    /// Makes each folder a real directory inside `root`, parents first; a file or a symlink
-    /// in the way is replaced, never followed, so nothing is written outside the output folder.
-    static func ensureFolders(_ folders: [String], inside root: URL) throws {
-        var ready = Set<String>()
-        for folder in folders.sorted() {
-            var current = ""
-            for component in folder.split(separator: "/") {
-                current += current.isEmpty ? String(component) : "/" + component
-                guard ready.insert(current).inserted else { continue }
-                let path = root.path + "/" + current
-                var info = stat()
-                if lstat(path, &info) == 0 {
-                    if info.st_mode & S_IFMT == S_IFDIR { continue }
-                    try FileManager.default.removeItem(atPath: path)
-                }
-                guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw posixError(errno, path) }
-            }
+extension OutputWriter {
+    /// A write failure as the build reports it: one error per cause, with the path (relative
+    /// to the site folder when inside it), and the promise the staged write keeps.
+    static func diagnostics(for error: Error, siteDir: URL) -> [Diagnostic] {
+        let site = ContentScanner.realPath(siteDir.standardizedFileURL.path) ?? siteDir.standardizedFileURL.path
+        let failures = (error as? Failures)?.items ?? [Failure(path: "the output folder", cause: cause(of: error))]
+        return failures.map { failure in
+            var shown = failure
+            if shown.path.hasPrefix(site + "/") { shown.path = String(shown.path.dropFirst(site.count + 1)) }
+            return Diagnostic(.writeFailed, at: nil, shown.description,
+                              hint: "the previous site in the output folder was left as it was")
         }
-    }
-
-    /// Removes files (and then empty folders) that are not in `wanted`, without following links.
-    static func removeStale(in root: URL, keeping wanted: Set<String>) throws -> Int {
-        let fm = FileManager.default
-        var removed = 0
-        func walk(_ folder: String, prefix: String) throws -> Bool { // true when the folder is now empty
-            var empty = true
-            for name in try fm.contentsOfDirectory(atPath: folder).sorted() {
-                let path = folder + "/" + name
-                let relative = prefix + name
-                var info = stat()
-                guard lstat(path, &info) == 0 else { continue }
-                if info.st_mode & S_IFMT == S_IFDIR {
-                    if try walk(path, prefix: relative + "/") { try fm.removeItem(atPath: path) } else { empty = false }
-                } else if wanted.contains(relative) {
-                    empty = false
-                } else {
-                    guard unlink(path) == 0 else { throw posixError(errno, path) }
-                    if !name.hasSuffix(".playhub-tmp") { removed += 1 }
-                }
-            }
-            return empty
-        }
-        _ = try walk(root.path, prefix: "")
-        return removed
     }
 }

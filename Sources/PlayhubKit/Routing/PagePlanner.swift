@@ -63,9 +63,16 @@ public enum PagePlanner {
     }
 
     /// `/guides/old/` stays a folder page; `/old.html` stays a file; `/old` becomes `/old/`.
+    /// The path is taken as a web server takes it: `//` is `/`, a `.` segment is nothing and
+    /// `index.html` is its folder, so `/./`, `/index.html` and `//tags/` are the pages they
+    /// reach, and clash with them.
     public static func aliasPath(_ alias: String) -> URLPath {
-        if alias.hasSuffix("/") || alias.hasSuffix(".html") { return URLPath(alias) }
-        return URLPath(alias + "/")
+        var segments = alias.split(separator: "/").filter { $0 != "." }
+        if segments.last == "index.html" { segments.removeLast() }
+        let path = "/" + segments.joined(separator: "/")
+        if segments.isEmpty { return .home }
+        if alias.hasSuffix("/") || !(segments.last!.hasSuffix(".html")) || alias.hasSuffix("/index.html") { return URLPath(path + "/") }
+        return URLPath(path)
     }
 
     /// Two pages at one URL would overwrite each other: a free page named like a built-in
@@ -73,11 +80,18 @@ public enum PagePlanner {
     public static func clashes(in plans: [PagePlan], graph: SiteGraph) -> [Diagnostic] {
         var owners: [URLPath: PagePlan] = [:]
         var problems: [Diagnostic] = []
+        var aliasesSeen: [String: Int] = [:] // "playbook path" → how many of its aliases reach the path
         for plan in plans {
+            var nth = 0
+            if case .redirect(let index) = plan.content {
+                nth = aliasesSeen["\(index) \(plan.path)", default: 0]
+                aliasesSeen["\(index) \(plan.path)"] = nth + 1
+            }
             guard let first = owners[plan.path] else { owners[plan.path] = plan; continue }
             switch plan.content {
             case .redirect(let index):
-                let alias = graph.playbooks[index].aliases.first { aliasPath($0.value) == plan.path }!
+                // Aliases that reach one path (`/./` and `/index.html`) are told apart by order.
+                let alias = graph.playbooks[index].aliases.filter { aliasPath($0.value) == plan.path }[nth]
                 let what: String
                 if case .redirect(let other) = first.content { what = "an alias of \(graph.playbooks[other].sourcePath)" } else { what = "the URL of a page" }
                 problems.append(Diagnostic(.duplicateSlug, at: alias.location, "alias '\(alias.value)' is already \(what)",

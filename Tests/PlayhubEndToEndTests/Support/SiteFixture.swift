@@ -66,14 +66,15 @@ final class SiteFixture {
 
     func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path) }
 
-    /// Every file below the output folder, relative and sorted.
+    /// Every file below the output folder, relative and sorted, but for playhub's own record
+    /// of what it wrote (`.playhub-manifest`, checked by the ownership tests).
     func outputFiles() -> [String] {
         guard let enumerator = FileManager.default.enumerator(at: output, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
         let prefix = output.resolvingSymlinksInPath().path + "/"
         return enumerator.compactMap { item -> String? in
             guard let url = item as? URL, (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { return nil }
             return String(url.resolvingSymlinksInPath().path.dropFirst(prefix.count))
-        }.sorted()
+        }.filter { $0 != ".playhub-manifest" }.sorted()
     }
 
     /// One expectation per line: the file contains it, or with a leading `! ` it must not.
