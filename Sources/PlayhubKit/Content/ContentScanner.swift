@@ -8,30 +8,48 @@ public enum ContentScanner {
         public var diagnostics = Diagnostics()
     }
 
-    /// Reads `<siteDir>/<contentDir>/<kind folder>/` for every kind. Missing folders are fine
-    /// (a hub may have no industries); files other than `.md` and hidden files are skipped.
-    /// A symlink is followed only when it stays inside the site folder: content that lives
-    /// elsewhere is refused with an error, never read. Files are read on `jobs` threads,
-    /// except those `isCached` accepts by path, size and modification time: the build cache
-    /// holds their parse, so they are listed unread.
+    /// Reads `<siteDir>/<contentDir>/<kind folder>/` for every kind. A missing content folder
+    /// is an error; a missing kind folder is fine (a hub may have no industries). Nothing is
+    /// skipped in silence: an unreadable folder, a dangling link, a link that leads out of the
+    /// site or a name that is not UTF-8 is an error; a file playhub does not read (not `.md`,
+    /// in a sub-folder where none are allowed, in a folder that is no kind's) is a warning.
+    /// Hidden files are passed over. Files are read on `jobs` threads, except those
+    /// `isCached` accepts by path, size and modification time: the build cache holds their
+    /// parse, so they are listed unread.
     public static func scan(siteDir: URL, contentDir: String, jobs: Int = 1,
                             isCached: (@Sendable (_ path: String, _ size: Int, _ modified: Date) -> Bool)? = nil) -> Scan {
         var scan = Scan()
         let siteRoot = realPath(siteDir.path) ?? siteDir.path
-        let contentRoot = siteDir.appendingPathComponent(contentDir).path
+        let contentRoot = contentDir.hasPrefix("/") ? contentDir : siteDir.appendingPathComponent(contentDir).path
+        var info = stat()
+        guard stat(contentRoot, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+            scan.diagnostics.append(missingContentFolder(contentDir, siteDir: siteDir))
+            return scan
+        }
+        let walker = ContentWalker(root: siteRoot)
         var found: [(kind: ContentKind, path: String, absolute: String, size: Int, modified: Date)] = []
+        let kindFolders = Set(ContentKind.allCases.map(\.folder))
+        for entry in (ContentWalker.names(in: contentRoot) ?? []).sorted(by: { $0.name < $1.name })
+            where !entry.name.hasPrefix(".") && !kindFolders.contains(entry.name) {
+            scan.diagnostics.append(contentsOf: notAKindFolder(entry.name, contentDir: contentDir, walker: walker, root: contentRoot))
+        }
         for kind in ContentKind.allCases {
             let folder = contentRoot + "/" + kind.folder
-            var info = stat()
             guard stat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { continue }
-            let walk = markdownFiles(in: URL(fileURLWithPath: folder), recursive: kind.allowsSubfolders, insideOf: siteRoot)
-            for escape in walk.outside {
-                scan.diagnostics.append(Diagnostic(.io, at: SourceLocation(file: "\(contentDir)/\(kind.folder)/\(escape)"),
-                    "symlink leads outside the site folder; it is not read",
-                    hint: "copy the file into the site, or point the link at a file inside it"))
+            let prefix = "\(contentDir)/\(kind.folder)/"
+            let walk = walker.walk(folder, recursive: kind.allowsSubfolders)
+            scan.diagnostics.append(contentsOf: walk.problems.map { problem($0, at: prefix + $0.path) })
+            for file in walk.nested {
+                scan.diagnostics.append(Diagnostic(.ignoredFile, at: SourceLocation(file: prefix + file.path),
+                    "not read: \(kind.rawValue) files must be directly in \(prefix)",
+                    hint: "move it to \(prefix)\((file.path as NSString).lastPathComponent)", severity: .warning))
             }
             for file in walk.files {
-                found.append((kind, "\(contentDir)/\(kind.folder)/\(file.path)", folder + "/" + file.path, file.size, file.modified))
+                if file.path.hasSuffix(".md") {
+                    found.append((kind, prefix + file.path, folder + "/" + file.path, file.size, file.modified))
+                } else {
+                    scan.diagnostics.append(ignored(prefix + file.path))
+                }
             }
         }
         let read = Parallel.map(found, jobs: jobs) { entry -> Result<SourceFile, ReadError> in
@@ -84,35 +102,71 @@ public enum ContentScanner {
     }
 
     /// The `.md` files below `folder` (relative paths, sorted, with the size and time of what
-    /// they lead to) and the symlinks whose targets lie outside `root`. Plain POSIX calls: a
-    /// playbooks folder can hold tens of thousands of files.
-    static func markdownFiles(in folder: URL, recursive: Bool, insideOf root: String)
-        -> (files: [(path: String, size: Int, modified: Date)], outside: [String]) {
-        var files: [(path: String, size: Int, modified: Date)] = [], outside: [String] = []
-        var visited = Set<String>() // real folder paths, so a link loop ends
-        func walk(_ path: String, prefix: String) {
-            guard let real = realPath(path), visited.insert(real).inserted, let names = entries(of: path) else { return }
-            for name in names.sorted() where !name.hasPrefix(".") {
-                let child = path + "/" + name
-                var info = stat()
-                guard lstat(child, &info) == 0 else { continue }
-                if info.st_mode & S_IFMT == S_IFLNK {
-                    guard let target = realPath(child) else { continue } // dangling link
-                    if !(target == root || target.hasPrefix(root + "/")) {
-                        if name.hasSuffix(".md") || recursive { outside.append(prefix + name) }
-                        continue
-                    }
-                    guard stat(child, &info) == 0 else { continue }
-                }
-                if info.st_mode & S_IFMT == S_IFDIR {
-                    if recursive { walk(child, prefix: prefix + name + "/") }
-                } else if name.hasSuffix(".md") {
-                    files.append((prefix + name, Int(info.st_size), modificationDate(info)))
-                }
-            }
+    /// they lead to), for `new`, which only needs to know which names are taken.
+    static func markdownFiles(in folder: URL, recursive: Bool, insideOf root: String) -> [(path: String, size: Int, modified: Date)] {
+        ContentWalker(root: root).walk(folder.path, recursive: recursive).files.filter { $0.path.hasSuffix(".md") }
+            .map { ($0.path, $0.size, $0.modified) }
+    }
+
+    // MARK: - What is not read, and why
+
+    static func missingContentFolder(_ contentDir: String, siteDir: URL) -> Diagnostic {
+        let siblings = (ContentWalker.names(in: siteDir.path) ?? []).map(\.name).filter { name in
+            var info = stat()
+            return !name.hasPrefix(".") && stat(siteDir.appendingPathComponent(name).path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
         }
-        walk(folder.path, prefix: "")
-        return (files.sorted { $0.path < $1.path }, outside.sorted())
+        let keyed = SiteConfig.keyLocation("contentDir", in: (try? String(contentsOf: siteDir.appendingPathComponent("site.json"), encoding: .utf8)) ?? "",
+                                           file: "site.json")
+        return Diagnostic(.io, at: keyed, "the content folder '\(contentDir)/' does not exist",
+            hint: DidYouMean.hint(for: contentDir, in: siblings)
+                ?? "create it with categories/, tags/ and playbooks/ inside, or set \"contentDir\" in site.json")
+    }
+
+    static func problem(_ problem: ContentWalker.Problem, at path: String) -> Diagnostic {
+        let location = SourceLocation(file: path)
+        switch problem.trouble {
+        case .unreadableFolder(let cause):
+            return Diagnostic(.io, at: location, "cannot read folder: \(cause)", hint: "make it readable, or move it out of the content folder")
+        case .unreadable(let cause):
+            return Diagnostic(.io, at: location, "cannot read: \(cause)", hint: "make it readable, or move it out of the content folder")
+        case .danglingLink:
+            return Diagnostic(.io, at: location, "symlink points at nothing", hint: "fix its target or remove the link")
+        case .linkOutside:
+            return Diagnostic(.io, at: location, "symlink leads outside the site folder; it is not read",
+                hint: "copy the file into the site, or point the link at a file inside it")
+        case .nameNotUTF8:
+            return Diagnostic(.encoding, at: location, "the name is not valid UTF-8", hint: "rename it")
+        }
+    }
+
+    static func ignored(_ path: String) -> Diagnostic {
+        let name = (path as NSString).lastPathComponent
+        let stem = (name as NSString).deletingPathExtension, ext = (name as NSString).pathExtension.lowercased()
+        if ["md", "markdown", "mdown", "mkd"].contains(ext) {
+            return Diagnostic(.ignoredFile, at: SourceLocation(file: path), "not read: Markdown files must end in .md",
+                hint: "rename it to \(stem).md", severity: .warning)
+        }
+        return Diagnostic(.ignoredFile, at: SourceLocation(file: path), "not published: only .md files are read from the content folder",
+            hint: "put images and downloads in static/", severity: .warning)
+    }
+
+    /// A file or folder directly in the content folder that is no kind's folder.
+    static func notAKindFolder(_ name: String, contentDir: String, walker: ContentWalker, root: String) -> [Diagnostic] {
+        let kinds = ContentKind.allCases.map(\.folder)
+        let hint = DidYouMean.hint(for: name, in: kinds) ?? "playhub reads \(kinds.map { $0 + "/" }.joined(separator: ", "))"
+        var info = stat()
+        guard stat(root + "/" + name, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+            return [Diagnostic(.ignoredFile, at: SourceLocation(file: "\(contentDir)/\(name)"),
+                "not read: files directly in \(contentDir)/ belong in one of its folders", hint: hint, severity: .warning)]
+        }
+        let walk = walker.walk(root + "/" + name, recursive: true)
+        var problems = walk.problems.map { problem($0, at: "\(contentDir)/\(name)/\($0.path)") }
+        if !walk.files.isEmpty {
+            problems.append(Diagnostic(.ignoredFile, at: SourceLocation(file: "\(contentDir)/\(name)/"),
+                "not read: \(contentDir)/\(name)/ is not a content folder (\(walk.files.count) file\(walk.files.count == 1 ? "" : "s") in it)",
+                hint: hint, severity: .warning))
+        }
+        return problems
     }
 
     /// The names in a folder (readdir(3)), without `.` and `..`; nil when it cannot be read.

@@ -26,14 +26,14 @@ public enum NewPlaybook {
                              today: Day = Day(Date())) -> Result<String, Failure> {
         let slug = Slug.from(title)
         guard !slug.isEmpty else { return .failure(.badTitle(title)) }
-        let known = ContentScanner.markdownFiles(in: siteDir.appendingPathComponent("\(contentDir)/tags"), recursive: false, insideOf: "/").files
+        let known = ContentScanner.markdownFiles(in: siteDir.appendingPathComponent("\(contentDir)/tags"), recursive: false, insideOf: "/")
             .map { String($0.path.dropLast(3)) }
         let unknown = requested.filter { !known.contains($0) }
         if !unknown.isEmpty { return .failure(.unknownTags(unknown, hint: DidYouMean.hint(for: unknown[0], in: known))) }
         guard let tags = requested.isEmpty ? known.first.map({ [$0] }) : requested else { return .failure(.noTags) }
 
         let relative = "\(contentDir)/playbooks/\(slug).md"
-        let existing = ContentScanner.markdownFiles(in: siteDir.appendingPathComponent("\(contentDir)/playbooks"), recursive: true, insideOf: "/").files.map(\.path)
+        let existing = ContentScanner.markdownFiles(in: siteDir.appendingPathComponent("\(contentDir)/playbooks"), recursive: true, insideOf: "/").map(\.path)
         if let clash = existing.first(where: { ($0 as NSString).lastPathComponent == "\(slug).md" }) {
             return .failure(.exists("\(contentDir)/playbooks/\(clash)"))
         }
