@@ -3,16 +3,18 @@ import Foundation
 import PlayhubKit
 import PlayhubServer
 
-/// `playhub serve`: build, serve on 127.0.0.1, rebuild on every change and reload open tabs,
-/// until Ctrl-C (exit 0).
+/// `playhub serve`: build into a private folder, serve on 127.0.0.1, rebuild on every change
+/// and reload open tabs, until Ctrl-C (exit 0).
 struct ServeCommand: ParsableCommand, ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Build the site, serve it locally and rebuild it on every change.",
         discussion: """
-        Watches site.json, content/, templates/, static/ and the theme. Open pages reload after \
-        each rebuild; a failed rebuild shows its errors on every page and in the terminal while \
-        the last good site stays served. Ctrl-C stops the server.
+        Builds into a private temporary folder, never the site's output folder, so drafts never \
+        reach a deploy; the folder is removed when the server stops. Watches site.json, content/, \
+        templates/, static/ and the theme. Open pages reload after each rebuild; a failed rebuild \
+        shows its errors on every page and in the terminal while the last good site stays served. \
+        Ctrl-C stops the server.
         """
     )
 

@@ -5,8 +5,12 @@ import NIOCore
 import PlayhubKit
 import ServiceLifecycle
 
-/// `playhub serve`: builds the site, serves the output folder over HTTP (Hummingbird on
-/// SwiftNIO), watches the sources, rebuilds on every change and reloads open tabs.
+/// `playhub serve`: builds the site into a private folder, serves it over HTTP (Hummingbird
+/// on SwiftNIO), watches the sources, rebuilds on every change and reloads open tabs.
+///
+/// The site's own output folder is never touched (SPEC §6): every build goes to a folder
+/// made for this server alone (`PrivateFolder`), removed when it stops, so a `--drafts`
+/// preview can never leave a draft where a deploy would pick it up.
 ///
 /// The pieces run as one `ServiceGroup`: the HTTP application, `LiveReload` and the
 /// `RebuildLoop`. A graceful shutdown (Ctrl-C, SIGTERM or `shutdown()`) reaches them in
@@ -24,15 +28,19 @@ public final class PreviewServer: Sendable {
         public var handleSignals: Bool
         /// How long the sources must stay still before a rebuild.
         public var debounce: Duration
+        /// Where the private folder the site is built into is made.
+        public var temporaryDirectory: URL
 
         public init(siteDir: URL, host: String = "127.0.0.1", port: Int = 1313, includeDrafts: Bool = false,
-                    handleSignals: Bool = true, debounce: Duration = .milliseconds(150)) {
+                    handleSignals: Bool = true, debounce: Duration = .milliseconds(150),
+                    temporaryDirectory: URL = FileManager.default.temporaryDirectory) {
             self.siteDir = siteDir
             self.host = host
             self.port = port
             self.includeDrafts = includeDrafts
             self.handleSignals = handleSignals
             self.debounce = debounce
+            self.temporaryDirectory = temporaryDirectory
         }
     }
 
@@ -80,9 +88,32 @@ public final class PreviewServer: Sendable {
         self.log = log
     }
 
-    /// Builds once, starts watching, binds, calls `onReady`, and serves until shut down.
-    /// A failed first build still serves (the previous output, if any, with the overlay).
+    /// Makes the private folder, builds once, starts watching, binds, calls
+    /// `onReady`, and serves until shut down; then removes the private folder. A failed first
+    /// build still serves (every address is a 404 with the errors over it).
     public func run(onReady: @escaping @Sendable (Ready) -> Void) async throws {
+        let folder = try PrivateFolder.make(in: options.temporaryDirectory)
+        rebuilder.buildInto(folder.url)
+        do {
+            try await serve(onReady: onReady)
+        } catch {
+            await remove(folder)
+            throw error
+        }
+        await remove(folder)
+    }
+
+    /// Removes the private folder once no build can still be writing into it.
+    private func remove(_ folder: PrivateFolder) async {
+        await rebuilder.finishBuilding()
+        do {
+            try folder.remove()
+        } catch {
+            log(.error("playhub serve: cannot remove the preview's folder \(folder.url.path): \(error.localizedDescription)"))
+        }
+    }
+
+    private func serve(onReady: @escaping @Sendable (Ready) -> Void) async throws {
         let first = await rebuilder.rebuild()
         if first.diagnostics.items.contains(where: { $0.code == .unsafeOutput }) {
             throw Failure.unsafeOutput(first.diagnostics)

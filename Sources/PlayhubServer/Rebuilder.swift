@@ -8,6 +8,9 @@ import PlayhubKit
 /// Every build counts as a new generation; a failed one leaves `outputDir` on the last good
 /// site (the library wrote nothing) and records its errors for the overlay.
 ///
+/// `serve` points it at a private folder of its own (`buildInto`) before the first build, so
+/// the site's real output folder is never written.
+///
 /// Every build shares one `BuildCache` in memory: after an edit to playbook bodies only the
 /// edited playbooks' pages are rendered (the build snapshot); after any other edit, files
 /// whose size and modification time did not change are not parsed again, and pages whose
@@ -17,7 +20,7 @@ public final class Rebuilder: Sendable {
     public struct State: Sendable {
         /// Starts at 0 (nothing built yet) and grows with every build, good or bad.
         public var generation = 0
-        /// The folder of the last good build (before any, where the first build would write).
+        /// The folder builds write and requests are served from.
         public var outputDir: URL
         /// The site's base path (`/` or `/hub/`); requests outside it are not the site's.
         public var basePath = "/"
@@ -32,24 +35,39 @@ public final class Rebuilder: Sendable {
         public var lastBuildFailed: Bool { !errors.isEmpty }
     }
 
-    private let options: BuildOptions
+    private let options: Locked<BuildOptions>
     private let queue = DispatchQueue(label: "playhub.serve.rebuild", qos: .userInitiated)
     private let state: Locked<State>
 
     public init(options: BuildOptions) {
         var options = options
         if options.cache == nil { options.cache = BuildCache() }
-        self.options = options
+        self.options = Locked(options)
         let fallback = options.siteDir.appendingPathComponent(options.outputDir ?? "public").standardizedFileURL
         state = Locked(State(outputDir: fallback))
     }
 
     public var current: State { state.current }
 
+    /// Sends every later build to `folder` (an absolute path) and serves from it from now on.
+    /// `serve` makes its private folder only once it knows it can listen, after this exists.
+    func buildInto(_ folder: URL) {
+        options.withLock { $0.outputDir = folder.standardizedFileURL.path }
+        state.withLock { $0.outputDir = folder.standardizedFileURL }
+    }
+
+    /// Returns once no build is running or waiting: after it, nothing writes the output folder
+    /// until the next `rebuild`, so the folder can be removed.
+    func finishBuilding() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            queue.async { continuation.resume() }
+        }
+    }
+
     /// Builds the site once (off every shared thread) and updates `current`.
     @discardableResult
     public func rebuild() async -> BuildResult {
-        let options = self.options
+        let options = self.options.current
         let result = await withCheckedContinuation { (continuation: CheckedContinuation<BuildResult, Never>) in
             queue.async { continuation.resume(returning: Builder.build(options)) }
         }

@@ -19,7 +19,7 @@ import Testing
             #expect(page.text.contains("Start with the pages that earn money."))
             // The script goes in just before </body>, and only when served.
             #expect(page.text.range(of: "data-playhub")!.lowerBound < page.text.range(of: "</body>")!.lowerBound)
-            let built = try String(contentsOf: hub.site.output.appendingPathComponent("playbooks/seo-audit/index.html"), encoding: .utf8)
+            let built = try String(contentsOf: hub.output.appendingPathComponent("playbooks/seo-audit/index.html"), encoding: .utf8)
             #expect(built.contains("Start with the pages that earn money."))
             #expect(!built.contains("data-playhub"))
             #expect(!built.contains(LiveReload.eventsPath))
@@ -56,7 +56,7 @@ import Testing
             let response = try await hub.get("/no/such/page/")
             #expect(response.status == 404)
             #expect(response.headers["content-type"] == "text/html; charset=utf-8")
-            let notFoundPage = try String(contentsOf: hub.site.output.appendingPathComponent("404.html"), encoding: .utf8)
+            let notFoundPage = try String(contentsOf: hub.output.appendingPathComponent("404.html"), encoding: .utf8)
             let title = try #require(notFoundPage.firstMatch(of: /<title>([^<]*)<\/title>/)).1
             #expect(response.text.contains("<title>\(title)</title>"))
             #expect(response.text.contains("data-playhub=\"live-reload\""))

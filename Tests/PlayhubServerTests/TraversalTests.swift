@@ -7,8 +7,9 @@ import Testing
 @Suite(.serialized, .timeLimit(.minutes(2))) struct TraversalTests {
     static let secret = "TOP-SECRET-\(UUID().uuidString)"
 
-    /// Secrets in the site folder (one level up from public/) and next to it (two levels up),
-    /// and links from inside public/ to both.
+    /// Secrets in the site folder and next to it, which also holds the server's private build
+    /// folder (so `../secret.txt` from inside the build leads to one); links out are planted
+    /// by the tests.
     func plantSecrets(_ site: TempSite) throws {
         try Data(Self.secret.utf8).write(to: site.root.appendingPathComponent("secret.txt"))
         try Data(Self.secret.utf8).write(to: site.base.appendingPathComponent("secret.txt"))
@@ -42,7 +43,7 @@ import Testing
     @Test func symlinksThatLeadOutAreNotFollowed() async throws {
         try await withServer { hub in
             try plantSecrets(hub.site)
-            let output = hub.site.output
+            let output = hub.output
             let fm = FileManager.default
             try fm.createSymbolicLink(atPath: output.appendingPathComponent("leak.txt").path,
                                       withDestinationPath: hub.site.base.appendingPathComponent("secret.txt").path)

@@ -4,6 +4,8 @@ import Testing
 
 /// A preview server over a temporary site, on a free loopback port, for one test.
 /// Every wait is bounded; `stop()` shuts it down the way Ctrl-C does and checks it ended.
+/// The server's private build folder is made inside the test's own folder (`site.base`), so
+/// nothing a test starts is left in the system's temporary folder.
 final class ServerHarness: @unchecked Sendable {
     let site: TempSite
     let server: PreviewServer
@@ -21,14 +23,17 @@ final class ServerHarness: @unchecked Sendable {
     }
 
     /// Writes the site, starts the server and waits (at most 60 s) until it listens.
-    static func start(_ text: String = ServeHub.text, prepare: (TempSite) throws -> Void = { _ in }) async throws -> ServerHarness {
+    static func start(_ text: String = ServeHub.text, prepare: (TempSite) throws -> Void = { _ in },
+                      configure: (inout PreviewServer.Options) -> Void = { _ in }) async throws -> ServerHarness {
         let site = try TempSite(text)
         try prepare(site)
         let messages = Locked<[PreviewServer.Message]>([])
         let finished = Locked(false)
         let ready = Locked<PreviewServer.Ready?>(nil)
-        let server = PreviewServer(options: .init(siteDir: site.root, port: 0, handleSignals: false,
-                                                  debounce: .milliseconds(100))) { message in
+        var options = PreviewServer.Options(siteDir: site.root, port: 0, handleSignals: false,
+                                            debounce: .milliseconds(100), temporaryDirectory: site.base)
+        configure(&options)
+        let server = PreviewServer(options: options) { message in
             messages.withLock { $0.append(message) }
         }
         Task {
@@ -51,6 +56,9 @@ final class ServerHarness: @unchecked Sendable {
         let ended = await eventually(timeout: 10) { self.finished.current }
         #expect(ended, "the server did not stop within 10 s", sourceLocation: sourceLocation)
     }
+
+    /// The private folder the server builds into and serves from.
+    var output: URL { server.rebuilder.current.outputDir }
 
     /// One request, made on a thread of its own: the blocking socket must not hold one of
     /// the few threads of the concurrency pool that the server answers on.
@@ -82,9 +90,10 @@ func eventually(timeout: Double, _ condition: @escaping () -> Bool) async -> Boo
 
 /// Runs `body` against a fresh server over `text`, and stops the server whatever happens.
 func withServer(_ text: String = ServeHub.text, prepare: (TempSite) throws -> Void = { _ in },
+                configure: (inout PreviewServer.Options) -> Void = { _ in },
                 sourceLocation: SourceLocation = #_sourceLocation,
                 _ body: (ServerHarness) async throws -> Void) async throws {
-    let hub = try await ServerHarness.start(text, prepare: prepare)
+    let hub = try await ServerHarness.start(text, prepare: prepare, configure: configure)
     do {
         try await body(hub)
     } catch {
