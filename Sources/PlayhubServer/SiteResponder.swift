@@ -9,6 +9,8 @@ import PlayhubKit
 /// Only GET and HEAD; clean URLs (`/x/` → `x/index.html`, `/x` → redirect to `/x/`); the
 /// site's `404.html` with status 404; `ETag`/`If-None-Match`; and `Cache-Control: no-cache`,
 /// so a browser revalidates every time and never shows a page older than the last build.
+/// Pages are read whole, to put the script in; every other file is streamed from disk
+/// (`StreamedFile`) and answers `Range` requests with 206.
 struct SiteResponder: HTTPResponder {
     typealias Context = BasicRequestContext
 
@@ -52,12 +54,15 @@ struct SiteResponder: HTTPResponder {
     // MARK: - Responses
 
     private func serve(_ file: String, status: HTTPResponse.Status, _ request: Request, _ state: Rebuilder.State) -> Response {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            // Removed between resolving and reading (a rebuild dropped it).
-            return status == .notFound ? plain("Not found\n", status: .notFound, request) : notFound(request, state)
-        }
         let type = ContentTypes.forPath(file)
-        return respond(with: ContentTypes.isHTML(type) ? decorate(data, state) : data, type: type, status: status, request)
+        if ContentTypes.isHTML(type), let page = FileManager.default.contents(atPath: file) {
+            return respond(with: decorate(page, state), type: type, status: status, request)
+        }
+        if !ContentTypes.isHTML(type), let opened = StreamedFile(path: file) {
+            return stream(opened, type: type, status: status, request)
+        }
+        // Removed between resolving and opening (a rebuild dropped it).
+        return status == .notFound ? plain("Not found\n", status: .notFound, request) : notFound(request, state)
     }
 
     private func notFound(_ request: Request, _ state: Rebuilder.State) -> Response {
@@ -76,17 +81,52 @@ struct SiteResponder: HTTPResponder {
 
     private func respond(with body: Data, type: String, status: HTTPResponse.Status, _ request: Request) -> Response {
         let etag = ETag.of(body)
-        var headers = HTTPFields()
-        headers[.contentType] = type
-        headers[.eTag] = etag
-        headers[.cacheControl] = "no-cache"
-        headers[.xContentTypeOptions] = "nosniff"
+        var headers = Self.fileHeaders(type: type, etag: etag)
         if status == .ok, ETag.matches(request.headers[.ifNoneMatch], etag) {
             return Response(status: .notModified, headers: headers)
         }
         headers[.contentLength] = String(body.count)
         if request.method == .head { return Response(status: status, headers: headers) }
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    /// A file sent from disk chunk by chunk: whole, or the one range asked for.
+    private func stream(_ file: StreamedFile, type: String, status: HTTPResponse.Status, _ request: Request) -> Response {
+        var headers = Self.fileHeaders(type: type, etag: file.etag)
+        headers[.acceptRanges] = "bytes"
+        if status == .ok, ETag.matches(request.headers[.ifNoneMatch], file.etag) {
+            return Response(status: .notModified, headers: headers)
+        }
+        var status = status
+        var bytes = 0..<file.size
+        if status == .ok {
+            switch ByteRange.requested(request.headers[.range], size: file.size,
+                                       ifRange: request.headers[.ifRange], etag: file.etag) {
+            case .whole:
+                break
+            case .part(let range):
+                status = .partialContent
+                bytes = range.lowerBound..<(range.upperBound + 1)
+                headers[.contentRange] = "bytes \(range.lowerBound)-\(range.upperBound)/\(file.size)"
+            case .unsatisfiable:
+                headers[.contentRange] = "bytes */\(file.size)"
+                headers[.contentLength] = "0"
+                return Response(status: .rangeNotSatisfiable, headers: headers)
+            }
+        }
+        headers[.contentLength] = String(bytes.count)
+        if request.method == .head || bytes.isEmpty { return Response(status: status, headers: headers) }
+        return Response(status: status, headers: headers, body: file.body(bytes))
+    }
+
+    /// What every file's answer says: its type, its tag, revalidate every time, never sniff.
+    private static func fileHeaders(type: String, etag: String) -> HTTPFields {
+        var headers = HTTPFields()
+        headers[.contentType] = type
+        headers[.eTag] = etag
+        headers[.cacheControl] = "no-cache"
+        headers[.xContentTypeOptions] = "nosniff"
+        return headers
     }
 
     private func plain(_ text: String, status: HTTPResponse.Status, _ request: Request) -> Response {

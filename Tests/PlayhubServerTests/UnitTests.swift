@@ -68,6 +68,44 @@ import Testing
         #expect(ETag.matches("*", a))
         #expect(!ETag.matches("\"x\"", a))
         #expect(!ETag.matches(nil, a))
+        let file = ETag.ofFile(inode: 0x1234, size: 10, modifiedNanoseconds: 1_700_000_000_123_456_789)
+        #expect(file == ETag.ofFile(inode: 0x1234, size: 10, modifiedNanoseconds: 1_700_000_000_123_456_789))
+        #expect(file != ETag.ofFile(inode: 0x1235, size: 10, modifiedNanoseconds: 1_700_000_000_123_456_789))
+        #expect(file != ETag.ofFile(inode: 0x1234, size: 11, modifiedNanoseconds: 1_700_000_000_123_456_789))
+        #expect(file != ETag.ofFile(inode: 0x1234, size: 10, modifiedNanoseconds: 1_700_000_000_123_456_790))
+        #expect(file.hasPrefix("\"") && file.hasSuffix("\""))
+    }
+}
+
+@Suite struct ByteRangeTests {
+    @Test func oneRangeOfAFile() {
+        #expect(ByteRange.requested(nil, size: 100) == .whole)
+        #expect(ByteRange.requested("bytes=0-9", size: 100) == .part(0...9))
+        #expect(ByteRange.requested("bytes=90-", size: 100) == .part(90...99))
+        #expect(ByteRange.requested("bytes=-10", size: 100) == .part(90...99))
+        #expect(ByteRange.requested("bytes=-500", size: 100) == .part(0...99))
+        #expect(ByteRange.requested("bytes=95-500", size: 100) == .part(95...99))
+        #expect(ByteRange.requested("BYTES=1-1", size: 100) == .part(1...1))
+        #expect(ByteRange.requested("bytes=0-99999999999999999999999", size: 100) == .part(0...99))
+    }
+
+    @Test func unsatisfiableAndIgnoredRanges() {
+        for header in ["bytes=100-", "bytes=100-200", "bytes=-0", "bytes=99999999999999999999999-"] {
+            #expect(ByteRange.requested(header, size: 100) == .unsatisfiable, "\(header)")
+        }
+        #expect(ByteRange.requested("bytes=0-", size: 0) == .unsatisfiable)
+        #expect(ByteRange.requested("bytes=-1", size: 0) == .unsatisfiable)
+        for header in ["bytes=0-1,3-4", "bytes=5-2", "bytes=x-1", "bytes=-", "bytes=", "bytes=1", "items=0-1",
+                       "bytes=+1-2", "bytes=-1-2", "0-1", "bytes = 0-1"] {
+            #expect(ByteRange.requested(header, size: 100) == .whole, "\(header)")
+        }
+    }
+
+    @Test func ifRangeMustBeTheCurrentTag() {
+        #expect(ByteRange.requested("bytes=0-9", size: 100, ifRange: "\"a\"", etag: "\"a\"") == .part(0...9))
+        #expect(ByteRange.requested("bytes=0-9", size: 100, ifRange: "\"b\"", etag: "\"a\"") == .whole)
+        #expect(ByteRange.requested("bytes=0-9", size: 100, ifRange: "W/\"a\"", etag: "\"a\"") == .whole)
+        #expect(ByteRange.requested("bytes=0-9", size: 100, ifRange: "Tue, 01 Jan 2030 00:00:00 GMT", etag: "\"a\"") == .whole)
     }
 }
 
