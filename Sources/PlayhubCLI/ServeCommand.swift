@@ -4,7 +4,7 @@ import PlayhubKit
 import PlayhubServer
 
 /// `playhub serve`: build into a private folder, serve on 127.0.0.1, rebuild on every change
-/// and reload open tabs, until Ctrl-C (exit 0).
+/// and reload open tabs, until Ctrl-C (exit 0). A taken port is a usage error (exit 2).
 struct ServeCommand: ParsableCommand, ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -20,7 +20,7 @@ struct ServeCommand: ParsableCommand, ConsoleCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Option(name: .long, help: "The address to listen on; the default keeps the preview on this machine.")
+    @Option(name: .long, help: "The address to listen on; the default keeps the preview on this machine, any other address makes it reachable from the network.")
     var host = "127.0.0.1"
 
     @Option(name: .long, help: "The port to listen on; 0 picks a free one.")

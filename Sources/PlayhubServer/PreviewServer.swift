@@ -28,11 +28,16 @@ public final class PreviewServer: Sendable {
         public var handleSignals: Bool
         /// How long the sources must stay still before a rebuild.
         public var debounce: Duration
+        /// How long a connection may sit without a request before the server closes it, so
+        /// idle and half-open clients cannot pile up. A response under way (a download, a
+        /// live-reload stream) is never cut.
+        public var idleTimeout: Duration
         /// Where the private folder the site is built into is made.
         public var temporaryDirectory: URL
 
         public init(siteDir: URL, host: String = "127.0.0.1", port: Int = 1313, includeDrafts: Bool = false,
                     handleSignals: Bool = true, debounce: Duration = .milliseconds(150),
+                    idleTimeout: Duration = .seconds(30),
                     temporaryDirectory: URL = FileManager.default.temporaryDirectory) {
             self.siteDir = siteDir
             self.host = host
@@ -40,6 +45,7 @@ public final class PreviewServer: Sendable {
             self.includeDrafts = includeDrafts
             self.handleSignals = handleSignals
             self.debounce = debounce
+            self.idleTimeout = idleTimeout
             self.temporaryDirectory = temporaryDirectory
         }
     }
@@ -84,14 +90,30 @@ public final class PreviewServer: Sendable {
     public init(options: Options, log: @escaping @Sendable (Message) -> Void) {
         self.options = options
         self.rebuilder = Rebuilder(options: BuildOptions(siteDir: options.siteDir, includeDrafts: options.includeDrafts))
-        self.liveReload = LiveReload()
+        self.liveReload = LiveReload(heartbeat: Self.heartbeat(within: options.idleTimeout))
         self.log = log
     }
 
-    /// Makes the private folder, builds once, starts watching, binds, calls
+    /// Live-reload streams send a comment at least twice per idle timeout, and at least every
+    /// 15 s: Hummingbird never times out a response under way, but nothing on the way (a
+    /// proxy, a tunnel) ever sees an open tab's stream idle either.
+    static func heartbeat(within idleTimeout: Duration) -> Duration {
+        min(.seconds(15), max(.milliseconds(100), idleTimeout / 2))
+    }
+
+    /// Checks the port, makes the private folder, builds once, starts watching, binds, calls
     /// `onReady`, and serves until shut down; then removes the private folder. A failed first
     /// build still serves (every address is a 404 with the errors over it).
     public func run(onReady: @escaping @Sendable (Ready) -> Void) async throws {
+        let address = ListenAddress.resolve(options.host, port: options.port)
+        if let address, !ListenAddress.isLoopback(address) {
+            log(.error(ListenAddress.exposureWarning(host: options.host, includeDrafts: options.includeDrafts)))
+        }
+        // A taken port fails now, before any build work; the bind itself still catches a port
+        // taken in the meantime.
+        if options.port != 0, let address, PortProbe.isInUse(address) {
+            throw Failure.portInUse(host: options.host, port: options.port)
+        }
         let folder = try PrivateFolder.make(in: options.temporaryDirectory)
         rebuilder.buildInto(folder.url)
         do {
@@ -134,6 +156,7 @@ public final class PreviewServer: Sendable {
         let rebuilder = self.rebuilder, host = options.host
         let app = Application(
             responder: SiteResponder(rebuilder: rebuilder, liveReload: liveReload),
+            server: .http1(configuration: .init(idleTimeout: TimeAmount(options.idleTimeout))),
             configuration: ApplicationConfiguration(address: .hostname(host, port: options.port), serverName: nil),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0

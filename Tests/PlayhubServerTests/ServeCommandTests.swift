@@ -44,6 +44,8 @@ import Testing
         #expect(status == 2)
         #expect(captured.all.contains("127.0.0.1:\(port) is already in use"), "\(captured.all)")
         #expect(captured.all.contains("--port 0"))
+        #expect(!captured.all.contains("Built "), "the port is checked before the first build: \(captured.all)")
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
     }
 
     /// A socket listening on 127.0.0.1 at a port the kernel picked.

@@ -94,6 +94,19 @@ final class Socket: @unchecked Sendable {
         guard count > 0 else { throw RawHTTP.Failure(description: "receive timed out or failed (errno \(errno))") }
         return Data(buffer[..<count])
     }
+
+    /// Reads (and drops) whatever comes until the server closes the connection. False when it
+    /// is still open after `timeout` seconds; each read waits at most the socket's timeout.
+    func waitForClose(timeout: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while Date() < deadline {
+            let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if count == 0 { return true }   // EOF
+            if count < 0, errno != EAGAIN, errno != EWOULDBLOCK, errno != EINTR { return true }   // reset
+        }
+        return false
+    }
 }
 
 /// An open live-reload event stream, read as text.
