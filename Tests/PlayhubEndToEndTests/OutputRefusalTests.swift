@@ -38,6 +38,13 @@ import Testing
                       watching: other.root)
     }
 
+    @Test func aContentFolderThisSitePublishedIsNotAnotherHub() throws {
+        let site = try SiteFixture(SmallHub.text, files: ["static/content/logo.svg": "<svg/>", "static/site.json": "{}"])
+        #expect(site.build().succeeded)
+        #expect(site.build().succeeded) // public/content/ and public/site.json are this site's own
+        #expect(site.read("content/logo.svg") == "<svg/>")
+    }
+
     @Test func aFolderInsideAGitRepositoryFolderIsRefused() throws {
         let site = try SiteFixture(SmallHub.text, files: [".git/HEAD": "ref: refs/heads/main\n", ".git/objects/ab/cd": "x"])
         let git = site.root.appendingPathComponent(".git")

@@ -32,7 +32,10 @@ public enum OutputGuard {
         var info = stat()
         if stat(out, &info) == 0 {
             if info.st_mode & S_IFMT != S_IFDIR { return refuse("it is a file, not a folder") }
-            for mark in ["site.json", "content"] where access(out + "/" + mark, F_OK) == 0 {
+            // This site's own build may have published one (a static `content/` folder, say).
+            let published = OutputManifest.load(in: out).flatMap { $0.site == siteDir.standardizedFileURL.path ? $0.files : nil } ?? [:]
+            for mark in ["site.json", "content"] where access(out + "/" + mark, F_OK) == 0
+                && !published.keys.contains(where: { $0 == mark || $0.hasPrefix(mark + "/") }) {
                 return refuse("it holds a \(mark) of its own, so it looks like another hub's folder")
             }
         }
