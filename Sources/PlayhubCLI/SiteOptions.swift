@@ -24,6 +24,6 @@ enum DiagnosticPrinter {
         let errors = diagnostics.errors.count
         guard errors > 0 else { return }
         let failedWrite = diagnostics.errors.contains { $0.code == .writeFailed }
-        console.err("\(errors) error\(errors == 1 ? "" : "s"); " + (failedWrite ? "the previous site was left as it was" : "nothing was written"))
+        console.err("\(errors) error\(errors == 1 ? "" : "s"); " + (failedWrite ? "the output folder was left as it was" : "nothing was written"))
     }
 }

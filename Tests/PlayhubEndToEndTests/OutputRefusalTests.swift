@@ -20,7 +20,9 @@ import Testing
         let (status, err) = run(["build", "--source", site.root.path, "--output", output])
         #expect(status == 2, sourceLocation: sourceLocation)
         let site = site.root.resolvingSymlinksInPath().path
-        #expect(err == "error: refusing to write to output folder '\(URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: site + "/")).standardizedFileURL.path)': \(why) (choose a dedicated folder such as \(site)/public)\n1 error; nothing was written\n",
+        let shown = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: site + "/")).standardizedFileURL.path
+        let hint = shown == site + "/public" ? "choose a dedicated folder with --output" : "choose a dedicated folder such as \(site)/public"
+        #expect(err == "error: refusing to write to output folder '\(shown)': \(why) (\(hint))\n1 error; nothing was written\n",
                 sourceLocation: sourceLocation)
         #expect(FolderState(watched) == before, sourceLocation: sourceLocation)
     }

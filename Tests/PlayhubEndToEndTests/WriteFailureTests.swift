@@ -52,6 +52,16 @@ import Testing
         #expect(FolderState(output) == before) // no page changed, no staging folder left
     }
 
+    @Test(.enabled(if: SmallDisk.available, "needs root to mount a small tmpfs"))
+    func aFirstBuildThatFillsTheDiskLeavesNoFolderBehind() throws {
+        let disk = try #require(SmallDisk(kilobytes: 256))
+        let site = try SiteFixture(SmallHub.text, files: ["static/video.bin": String(repeating: "x", count: 512 * 1024)])
+        let output = disk.folder.appendingPathComponent("public")
+        let result = site.build(output: output.path)
+        #expect(result.diagnostics.errors.map(\.hint) == ["nothing was left in the output folder"])
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
     @Test func aNameTooLongFailsWithItsPathAndTheSiteStays() throws {
         let site = try SiteFixture(SmallHub.text)
         #expect(site.build().succeeded)

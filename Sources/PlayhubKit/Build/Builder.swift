@@ -121,7 +121,8 @@ public enum Builder {
                 }
             } catch {
                 cache?.snapshot = nil
-                result.diagnostics.append(contentsOf: OutputWriter.diagnostics(for: error, siteDir: options.siteDir))
+                result.diagnostics.append(contentsOf: OutputWriter.diagnostics(for: error, siteDir: options.siteDir,
+                                                                               firstBuild: lock?.created == true))
             }
         }
         return result.finish(clock)

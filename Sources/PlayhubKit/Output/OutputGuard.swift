@@ -12,7 +12,7 @@ public enum OutputGuard {
         let site = resolved(siteDir.standardizedFileURL.path)
         func refuse(_ why: String) -> Diagnostic {
             Diagnostic(.unsafeOutput, at: nil, "refusing to write to output folder '\(output.path)': \(why)",
-                hint: "choose a dedicated folder such as \(site)/public")
+                hint: out == site + "/public" ? "choose a dedicated folder with --output" : "choose a dedicated folder such as \(site)/public")
         }
         func holds(_ outer: String, _ inner: String) -> Bool { outer == "/" || inner.hasPrefix(outer + "/") }
 

@@ -244,14 +244,15 @@ public enum OutputWriter {
 extension OutputWriter {
     /// A write failure as the build reports it: one error per cause, with the path (relative
     /// to the site folder when inside it), and the promise the staged write keeps.
-    static func diagnostics(for error: Error, siteDir: URL) -> [Diagnostic] {
+    /// `firstBuild`: the folder was made by this build, so there was no previous site to keep.
+    static func diagnostics(for error: Error, siteDir: URL, firstBuild: Bool = false) -> [Diagnostic] {
         let site = ContentScanner.realPath(siteDir.standardizedFileURL.path) ?? siteDir.standardizedFileURL.path
         let failures = (error as? Failures)?.items ?? [Failure(path: "the output folder", cause: cause(of: error))]
         return failures.map { failure in
             var shown = failure
             if shown.path.hasPrefix(site + "/") { shown.path = String(shown.path.dropFirst(site.count + 1)) }
             return Diagnostic(.writeFailed, at: nil, shown.description,
-                              hint: "the previous site in the output folder was left as it was")
+                              hint: firstBuild ? "nothing was left in the output folder" : "the previous site in the output folder was left as it was")
         }
     }
 }
