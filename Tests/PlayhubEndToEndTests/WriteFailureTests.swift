@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PlayhubKit
+@testable import PlayhubCLI
 
 /// SPEC §6: a write that fails (disk full, a name too long) leaves the previous site complete
 /// and says which path failed and why; a second build on the same output refuses, naming the
@@ -90,6 +91,20 @@ import Testing
         lock = nil
         _ = lock
         #expect(site.build().succeeded)
+    }
+
+    @Test func theCommandLineExitsWithOneWhileAnotherBuildHoldsTheFolder() throws {
+        let site = try SiteFixture(SmallHub.text)
+        #expect(site.build().succeeded)
+        let before = FolderState(site.root)
+        let lock = try OutputLock.acquire(site.output)
+        let err = Buffer()
+        let status = Playhub.run(["build", "--source", site.root.path],
+                                 output: Console { text, isError in if isError { err.append(text + "\n") } })
+        #expect(status == 1)
+        #expect(err.text == "error: another playhub build (pid \(getpid())) is writing to '\(site.output.path)' (wait for it to finish, or build into another folder with --output)\n1 error; nothing was written\n")
+        #expect(FolderState(site.root) == before) // sources and output alike
+        withExtendedLifetime(lock) {}
     }
 
     @Test func concurrentBuildsNeverMixTheirOutputs() async throws {
