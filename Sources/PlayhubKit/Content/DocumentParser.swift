@@ -24,18 +24,90 @@ public enum DocumentParser {
         var bodyOptions = options
         bodyOptions.firstLine = frontMatter.bodyLine
         var document = ParsedDocument(source: file, meta: meta, body: MarkdownRenderer.render(frontMatter.body, options: bodyOptions))
+        var problems = reader.diagnostics.items
+        problems += forbiddenCharacters(in: frontMatter.body, html: document.body.html, path: file.path,
+                                        firstLine: frontMatter.bodyLine, subject: "the body")
         if case .playbook = meta { document.defaultSummary = Summary.cut(document.body.firstParagraph) }
         if case .tag(let tag) = meta {
             document.faqAnswers = tag.faq.map { entry in
                 var answerOptions = options
                 answerOptions.firstLine = entry.answerLocation.line
                 answerOptions.firstColumn = entry.answerLocation.column
-                return MarkdownRenderer.render(entry.answerMarkdown, options: answerOptions)
+                let answer = MarkdownRenderer.render(entry.answerMarkdown, options: answerOptions)
+                // The answer's own text was checked with the front matter; a character
+                // reference (`&#8;`) can still write a forbidden character into its HTML.
+                if let scalar = ForbiddenCharacter.first(in: answer.html) {
+                    problems.append(Diagnostic(.encoding, at: entry.answerLocation,
+                        "the FAQ answer writes \(ForbiddenCharacter.describe(scalar)); remove it",
+                        hint: "a character reference such as `&#8;` writes it"))
+                }
+                return answer
             }
         }
         // The data itself is no longer needed; dropping it keeps memory flat on big hubs.
         document.source.data = Data()
-        return (document, reader.diagnostics.items)
+        return (document, problems)
+    }
+
+    /// Characters XML and HTML forbid (SPEC §6: they must never reach a page or the feed):
+    /// each line of Markdown that holds one is an error at its column. A character reference
+    /// such as `&#8;` also writes one into the HTML; it is found there and reported at the
+    /// reference.
+    static func forbiddenCharacters(in markdown: String, html: String, path: String, firstLine: Int, subject: String) -> [Diagnostic] {
+        let raw = ForbiddenCharacter.all(in: markdown)
+        if !raw.isEmpty {
+            return raw.map { found in
+                Diagnostic(.encoding, at: SourceLocation(file: path, line: firstLine + found.line, column: found.column),
+                    "\(subject) contains \(ForbiddenCharacter.describe(found.scalar)); remove it")
+            }
+        }
+        guard let written = ForbiddenCharacter.first(in: html) else { return [] }
+        let references = forbiddenReferences(in: markdown)
+        if references.isEmpty {
+            return [Diagnostic(.encoding, at: SourceLocation(file: path, line: firstLine),
+                "\(subject) writes \(ForbiddenCharacter.describe(written)); remove it")]
+        }
+        return references.map { found in
+            Diagnostic(.encoding, at: SourceLocation(file: path, line: firstLine + found.line, column: found.column),
+                "\(subject) writes `\(found.text)`, \(ForbiddenCharacter.describe(found.scalar)); remove it")
+        }
+    }
+
+    /// Numeric character references (`&#8;`, `&#x1F;`) to a forbidden character: one per line,
+    /// with its 0-based line and 1-based column. References in fenced code blocks and code
+    /// spans stay text and are skipped (by fences and backtick count, which is close enough
+    /// for a check that runs only when the HTML did get such a character).
+    static func forbiddenReferences(in markdown: String) -> [(scalar: Unicode.Scalar, text: String, line: Int, column: Int)] {
+        var found: [(scalar: Unicode.Scalar, text: String, line: Int, column: Int)] = []
+        var fence: Character?
+        for (line, text) in markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = text.drop { $0 == " " }
+            if let mark = trimmed.first, mark == "`" || mark == "~", trimmed.hasPrefix(String(repeating: mark, count: 3)) {
+                fence = fence == nil ? mark : fence == mark ? nil : fence
+                continue
+            }
+            guard fence == nil, text.contains("&#") else { continue }
+            var index = text.startIndex
+            while let start = text[index...].range(of: "&#")?.lowerBound {
+                if text[..<start].filter({ $0 == "`" }).count % 2 == 1 { index = text.index(start, offsetBy: 2); continue }
+                var cursor = text.index(start, offsetBy: 2)
+                let hex = cursor < text.endIndex && (text[cursor] == "x" || text[cursor] == "X")
+                if hex { cursor = text.index(after: cursor) }
+                let digitsStart = cursor
+                while cursor < text.endIndex, text[cursor].isASCII, text[cursor].isHexDigit, text.distance(from: digitsStart, to: cursor) < 8 {
+                    if !hex && !text[cursor].isNumber { break }
+                    cursor = text.index(after: cursor)
+                }
+                if cursor > digitsStart, cursor < text.endIndex, text[cursor] == ";",
+                   let value = UInt32(text[digitsStart..<cursor], radix: hex ? 16 : 10),
+                   let scalar = Unicode.Scalar(value), value != 0, ForbiddenCharacter.isForbidden(scalar) {
+                    found.append((scalar, String(text[start...cursor]), line, text.distance(from: text.startIndex, to: start) + 1))
+                    break
+                }
+                index = text.index(start, offsetBy: 2)
+            }
+        }
+        return found
     }
 
     /// Parses every file on up to `jobs` threads; results keep the input order. With a

@@ -11,7 +11,7 @@ public struct FrontMatter: Sendable {
     public var bodyLine: Int
 
     /// Splits `data` at the `---` lines. Accepts a UTF-8 BOM and CRLF line endings; rejects
-    /// invalid UTF-8 with the line it occurs on.
+    /// invalid UTF-8 with the line it occurs on; replaces NUL with U+FFFD.
     public static func split(_ data: Data, path: String) -> Result<FrontMatter, Diagnostic> {
         guard var text = String(validating: data, as: UTF8.self) else {
             return .failure(Diagnostic(.encoding, at: invalidUTF8Location(data, path: path),
@@ -19,6 +19,9 @@ public struct FrontMatter: Sendable {
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         if text.utf8.contains(13) { text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") }
+        // CommonMark §2.3: U+0000 is replaced by U+FFFD, in front matter and body alike (cmark
+        // would stop reading at it, and YAML refuses it). One character for one: columns hold.
+        if text.utf8.contains(0) { text = replacingNUL(text) }
         // Walk line by line only through the front matter; the body is taken whole.
         let utf8 = text.utf8
         func lineEnd(from start: String.Index) -> String.Index { utf8[start...].firstIndex(of: 10) ?? utf8.endIndex }
@@ -44,6 +47,12 @@ public struct FrontMatter: Sendable {
             lineNumber += 1
         }
         return unclosed(path)
+    }
+
+    static func replacingNUL(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { scalars.append(scalar == "\u{0}" ? "\u{FFFD}" : scalar) }
+        return String(scalars)
     }
 
     private static func unclosed(_ path: String) -> Result<FrontMatter, Diagnostic> {

@@ -18,6 +18,13 @@ public struct FrontMatterReader {
         self.path = path
         self.lineOffset = frontMatter.yamlLine - 1
         self.mappingLocation = SourceLocation(file: path, line: 1)
+        // YAML refuses these characters without saying where; say where, and which key.
+        for found in ForbiddenCharacter.all(in: frontMatter.yaml) {
+            let subject = Self.keyOfLine(found.line, column: found.column, in: frontMatter.yaml) ?? "front matter"
+            diagnostics.append(Diagnostic(.encoding, at: SourceLocation(file: path, line: found.line + 1 + lineOffset, column: found.column),
+                "\(subject) contains \(ForbiddenCharacter.describe(found.scalar)); remove it"))
+        }
+        if diagnostics.hasErrors { return }
         if frontMatter.yaml.contains("\t"), let tabLine = frontMatter.yaml.split(separator: "\n", omittingEmptySubsequences: false)
             .firstIndex(where: { $0.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") }) {
             let line = frontMatter.yaml.split(separator: "\n", omittingEmptySubsequences: false)[tabLine]
@@ -48,6 +55,31 @@ public struct FrontMatterReader {
         } catch {
             diagnostics.append(Diagnostic(.invalidYAML, at: mappingLocation, "front matter is not valid YAML: \(error)"))
         }
+    }
+
+    /// The top-level key whose value holds line `line` (0-based) of the YAML, or "a front
+    /// matter key" when the character is in the key itself.
+    static func keyOfLine(_ line: Int, column: Int, in yaml: String) -> String? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line < lines.count else { return nil }
+        for index in stride(from: line, through: 0, by: -1) {
+            let text = lines[index]
+            guard let first = text.first, first != " ", first != "-", first != "#", let colon = text.firstIndex(of: ":") else { continue }
+            if index == line, text.distance(from: text.startIndex, to: colon) >= column { return "a front matter key" }
+            let key = text[..<colon].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            return key.isEmpty ? nil : key
+        }
+        return nil
+    }
+
+    /// Reports a value holding a character XML or HTML forbids (a YAML escape such as `"\b"`
+    /// writes one). True when the value is clean.
+    private mutating func checkCharacters(_ text: String, of node: Node, subject: String) -> Bool {
+        guard let scalar = ForbiddenCharacter.first(in: text) else { return true }
+        let escaped = node.scalar?.style == .doubleQuoted ? "a backslash escape in double quotes writes it" : nil
+        diagnostics.append(Diagnostic(.encoding, at: location(of: node),
+            "\(subject) contains \(ForbiddenCharacter.describe(scalar)); remove it", hint: escaped))
+        return false
     }
 
     // MARK: - Locations
@@ -127,6 +159,7 @@ public struct FrontMatterReader {
             if required { diagnostics.append(Diagnostic(.missingKey, at: location(of: node), "'\(key)' must not be empty")) }
             return nil
         }
+        guard checkCharacters(text, of: node, subject: key) else { return nil }
         return Located(text, at: location(of: node))
     }
 
@@ -143,13 +176,15 @@ public struct FrontMatterReader {
         case .mapping, .alias: wrongType(key, node, expected: "a list such as \(example)"); return []
         }
         var result: [Located<String>] = []
+        var refused = false
         for item in items {
             guard case .scalar(let scalar) = item, !scalar.string.trimmed.isEmpty else {
                 wrongType(key, item, expected: "a list of text values"); continue
             }
+            guard checkCharacters(scalar.string, of: item, subject: key) else { refused = true; continue }
             result.append(Located(scalar.string.trimmed, at: location(of: item)))
         }
-        if required && result.isEmpty {
+        if required && result.isEmpty && !refused {
             diagnostics.append(Diagnostic(.missingKey, at: location(of: node), "'\(key)' needs at least one entry", hint: "e.g. `\(key): \(example)`"))
         }
         return result
@@ -164,13 +199,34 @@ public struct FrontMatterReader {
         return value
     }
 
+    /// The whole numbers front matter takes (`weight`): any order an author means, and far
+    /// from where arithmetic on them could overflow.
+    public static let integerRange = -1_000_000_000...1_000_000_000
+
     public mutating func integer(_ key: String) -> Int? {
         guard let node = node(key) else { return nil }
-        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Int(scalar.string) else {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else {
             wrongType(key, node, expected: "a whole number such as 10"); return nil
         }
-        return value
+        let text = scalar.string
+        if let value = Int(text), Self.integerRange.contains(value) { return value }
+        // Digits beyond Int (99999999999999999999999) or a number like 1e300: a number, but
+        // out of range. Anything else (2.5, "3", ten) is not a whole number at all.
+        let unsigned = text.first == "-" || text.first == "+" ? text.dropFirst() : Substring(text)
+        let isInteger = !unsigned.isEmpty && unsigned.utf8.allSatisfy { (48...57).contains($0) }
+        let isOutside = Double(text).map { !$0.isNaN && !(Double(Self.integerRange.lowerBound)...Double(Self.integerRange.upperBound)).contains($0) } ?? false
+        if isInteger || isOutside {
+            diagnostics.append(Diagnostic(.wrongType, at: location(of: node),
+                "'\(key)' must be a whole number from \(Self.integerRange.lowerBound) to \(Self.integerRange.upperBound), not \(Self.shortened(text))",
+                hint: "e.g. `\(key): 10`"))
+        } else {
+            wrongType(key, node, expected: "a whole number such as 10")
+        }
+        return nil
     }
+
+    /// A value quoted back in a message, cut to a readable length.
+    static func shortened(_ text: String) -> String { text.count > 40 ? text.prefix(40) + "…" : text }
 
     /// A `YYYY-MM-DD` date.
     public mutating func day(_ key: String) -> Located<Day>? {
@@ -194,8 +250,20 @@ public struct FrontMatterReader {
         guard case .mapping(let mapping) = node else { wrongType(key, node, expected: "a map of `name: value` lines"); return [:] }
         var budget = Self.paramsValueLimit
         var result: [String: JSONValue] = [:]
+        var forbidden: [(node: Node, path: String, scalar: Unicode.Scalar)] = []
+        defer {
+            // An alias repeats its node: one error per place.
+            var reported = Set<SourceLocation>()
+            for found in forbidden where reported.insert(location(of: found.node)).inserted {
+                diagnostics.append(Diagnostic(.encoding, at: location(of: found.node),
+                    "\(found.path) contains \(ForbiddenCharacter.describe(found.scalar)); remove it",
+                    hint: found.node.scalar?.style == .doubleQuoted ? "a backslash escape in double quotes writes it" : nil))
+            }
+        }
         for (k, v) in mapping {
-            guard let value = Self.jsonValue(v, budget: &budget) else {
+            let name = k.string ?? ""
+            if let scalar = ForbiddenCharacter.first(in: name) { forbidden.append((k, "a key of \(key)", scalar)) }
+            guard let value = Self.jsonValue(v, budget: &budget, path: "\(key).\(name)", forbidden: &forbidden) else {
                 diagnostics.append(Diagnostic(.invalidYAML, at: location(of: node), "'\(key)' holds more than \(Self.paramsValueLimit) values",
                     hint: "YAML aliases (*name) repeat values; write the data out, or keep it outside front matter"))
                 return [:]
@@ -206,30 +274,45 @@ public struct FrontMatterReader {
     }
 
     /// The node as plain data, or nil once more than `budget` values have been visited.
+    /// Text holding a character XML or HTML forbids is noted in `forbidden` with its `path`
+    /// (`params.links[2]`).
     static func jsonValue(_ node: Node, budget: inout Int) -> JSONValue? {
+        var forbidden: [(node: Node, path: String, scalar: Unicode.Scalar)] = []
+        return jsonValue(node, budget: &budget, path: "params", forbidden: &forbidden)
+    }
+
+    static func jsonValue(_ node: Node, budget: inout Int, path: String,
+                          forbidden: inout [(node: Node, path: String, scalar: Unicode.Scalar)]) -> JSONValue? {
         budget -= 1
         guard budget >= 0 else { return nil }
         switch node {
         case .scalar(let scalar):
             if scalar.style == .plain {
                 if let b = node.bool { return .bool(b) }
-                if let i = node.int { return .number(Double(i)) }
-                if let d = node.float { return .number(d) }
+                // Yams reads `1:2:3` as a base-60 number (YAML 1.1) and traps when it
+                // overflows Int; YAML 1.2 has no such numbers, so a value with `:` is text.
+                if !scalar.string.contains(":") {
+                    if let i = node.int { return .number(Double(i)) }
+                    if let d = node.float { return .number(d) }
+                }
                 if node.null != nil { return .null }
             }
+            if let bad = ForbiddenCharacter.first(in: scalar.string) { forbidden.append((node, path, bad)) }
             return .string(scalar.string)
         case .sequence(let sequence):
             var items: [JSONValue] = []
-            for item in sequence {
-                guard let value = jsonValue(item, budget: &budget) else { return nil }
+            for (index, item) in sequence.enumerated() {
+                guard let value = jsonValue(item, budget: &budget, path: "\(path)[\(index)]", forbidden: &forbidden) else { return nil }
                 items.append(value)
             }
             return .array(items)
         case .mapping(let mapping):
             var result: [String: JSONValue] = [:]
             for (k, v) in mapping {
-                guard let value = jsonValue(v, budget: &budget) else { return nil }
-                result[k.string ?? ""] = value
+                let name = k.string ?? ""
+                if let bad = ForbiddenCharacter.first(in: name) { forbidden.append((k, "a key of \(path)", bad)) }
+                guard let value = jsonValue(v, budget: &budget, path: "\(path).\(name)", forbidden: &forbidden) else { return nil }
+                result[name] = value
             }
             return .object(result)
         case .alias: return .null
@@ -243,14 +326,17 @@ public struct FrontMatterReader {
         var result: [FAQEntry] = []
         for item in sequence {
             guard case .mapping(let mapping) = item else { wrongType(key, item, expected: "a list of `- q: ...` / `a: ...` entries"); continue }
-            var question: String?, answer: String?
+            var question: String?, answer: String?, refused = false
             var answerLocation = location(of: item)
             for (k, v) in mapping {
                 let name = k.string ?? ""
                 switch name {
-                case "q": question = v.scalar?.string.trimmed
+                case "q":
+                    question = v.scalar?.string.trimmed
+                    if let q = question, !checkCharacters(q, of: v, subject: "the FAQ question") { question = nil; refused = true }
                 case "a":
                     answer = v.scalar?.string.trimmed
+                    if let a = answer, !checkCharacters(a, of: v, subject: "the FAQ answer") { answer = nil; refused = true }
                     answerLocation = location(of: v)
                     // A quoted answer's text starts one column after its opening quote.
                     if let style = v.scalar?.style, style == .singleQuoted || style == .doubleQuoted { answerLocation.column += 1 }
@@ -260,6 +346,7 @@ public struct FrontMatterReader {
                 }
             }
             guard let q = question, !q.isEmpty, let a = answer, !a.isEmpty else {
+                if refused { continue }
                 diagnostics.append(Diagnostic(.missingKey, at: location(of: item), "an FAQ entry needs both `q` and `a`",
                     hint: "write `- q: \"Question?\"` and `  a: \"Answer.\"`"))
                 continue
