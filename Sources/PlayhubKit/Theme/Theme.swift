@@ -26,7 +26,10 @@ public struct Theme: Sendable {
 
         if FileManager.default.fileExists(atPath: themeURL.path) {
             collectTemplates(in: siteDir, folder: "\(themeDir)/templates", into: &sources)
-            statics = collectFiles(in: siteDir.appendingPathComponent("\(themeDir)/static"))
+            let (themeStatics, staticProblems) = StaticFiles.collect(in: siteDir.appendingPathComponent("\(themeDir)/static"),
+                                                                     shownAs: "\(themeDir)/static/", siteDir: siteDir)
+            statics = themeStatics
+            problems.append(contentsOf: staticProblems)
         } else if config.theme == "default" {
             for (path, data) in EmbeddedTheme.files.sorted(by: { $0.key < $1.key }) {
                 if path.hasPrefix("templates/"), path.hasSuffix(".mustache") {
@@ -41,7 +44,9 @@ public struct Theme: Sendable {
             return .failure(problems)
         }
         collectTemplates(in: siteDir, folder: "templates", into: &sources)
-        statics.merge(collectFiles(in: siteDir.appendingPathComponent("static"))) { _, site in site }
+        let (siteStatics, staticProblems) = StaticFiles.collect(in: siteDir.appendingPathComponent("static"), shownAs: "static/", siteDir: siteDir)
+        statics.merge(siteStatics) { _, site in site }
+        problems.append(contentsOf: staticProblems)
 
         TemplateEscaping.registered
         var library = MustacheLibrary()
