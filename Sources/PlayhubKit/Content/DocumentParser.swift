@@ -10,7 +10,7 @@ public enum DocumentParser {
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
         var reader = FrontMatterReader(frontMatter, path: file.path)
-        if reader.diagnostics.hasErrors { return (nil, reader.diagnostics.items) }
+        if !reader.couldRead { return (nil, reader.diagnostics.items) }
 
         let meta: ParsedDocument.Meta
         switch file.kind {

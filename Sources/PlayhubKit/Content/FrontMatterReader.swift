@@ -13,18 +13,31 @@ public struct FrontMatterReader {
     private let lineOffset: Int
     private let mappingLocation: SourceLocation
 
+    /// False when the YAML could not be composed (a syntax error, a tab, a repeated key): the
+    /// reader is then empty and the file's meta would only add errors that are not there.
+    /// A forbidden character alone leaves it readable.
+    public var couldRead: Bool { !diagnostics.items.contains { $0.code == .invalidYAML } }
+
     /// Composes the YAML; a syntax error becomes a diagnostic and leaves the reader empty.
     public init(_ frontMatter: FrontMatter, path: String) {
         self.path = path
         self.lineOffset = frontMatter.yamlLine - 1
         self.mappingLocation = SourceLocation(file: path, line: 1)
-        // YAML refuses these characters without saying where; say where, and which key.
-        for found in ForbiddenCharacter.all(in: frontMatter.yaml) {
+        // YAML refuses these characters without saying where: say where, and which key; then
+        // read the rest with U+FFFD in their place, so the file's other values still count
+        // (its tags exist, its title is there) and only this error is reported.
+        var frontMatter = frontMatter
+        let forbidden = ForbiddenCharacter.all(in: frontMatter.yaml)
+        for found in forbidden {
             let subject = Self.keyOfLine(found.line, column: found.column, in: frontMatter.yaml) ?? "front matter"
             diagnostics.append(Diagnostic(.encoding, at: SourceLocation(file: path, line: found.line + 1 + lineOffset, column: found.column),
                 "\(subject) contains \(ForbiddenCharacter.describe(found.scalar)); remove it"))
         }
-        if diagnostics.hasErrors { return }
+        if !forbidden.isEmpty {
+            var scalars = String.UnicodeScalarView()
+            for scalar in frontMatter.yaml.unicodeScalars { scalars.append(ForbiddenCharacter.isForbidden(scalar) ? "\u{FFFD}" : scalar) }
+            frontMatter.yaml = String(scalars)
+        }
         if frontMatter.yaml.contains("\t"), let tabLine = frontMatter.yaml.split(separator: "\n", omittingEmptySubsequences: false)
             .firstIndex(where: { $0.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") }) {
             let line = frontMatter.yaml.split(separator: "\n", omittingEmptySubsequences: false)[tabLine]
