@@ -16,7 +16,8 @@ public struct Theme: Sendable {
     /// Stable across processes: the build cache compares it between runs.
     public let fingerprint: UInt64
 
-    /// Loads and parses every template once. Syntax errors name the file and line.
+    /// Loads and parses every template once. Syntax errors name the file and line; so do
+    /// references to templates that do not exist and templates that include themselves.
     public static func load(siteDir: URL, config: SiteConfig) -> Result<Theme, Diagnostics> {
         var problems = Diagnostics()
         var sources: [String: (file: String, text: String)] = [:]   // name → source
@@ -31,13 +32,7 @@ public struct Theme: Sendable {
             statics = themeStatics
             problems.append(contentsOf: staticProblems)
         } else if config.theme == "default" {
-            for (path, data) in EmbeddedTheme.files.sorted(by: { $0.key < $1.key }) {
-                if path.hasPrefix("templates/"), path.hasSuffix(".mustache") {
-                    sources[templateName(String(path.dropFirst("templates/".count)))] = ("(built-in default theme)/\(path)", String(decoding: data, as: UTF8.self))
-                } else if path.hasPrefix("static/") {
-                    statics[String(path.dropFirst("static/".count))] = data
-                }
-            }
+            (sources, statics) = builtIn()
         } else {
             problems.append(Diagnostic(.missingTemplate, at: SourceLocation(file: "site.json"), "theme '\(config.theme)' not found in \(themeDir)/",
                 hint: "add the theme folder, or set \"theme\": \"default\""))
@@ -48,13 +43,49 @@ public struct Theme: Sendable {
         statics.merge(siteStatics) { _, site in site }
         problems.append(contentsOf: staticProblems)
 
+        return make(name: config.theme, sources: sources, statics: statics, problems: problems)
+    }
+
+    /// The built-in default theme's templates (name → file and text) and static files.
+    static func builtIn() -> (sources: [String: (file: String, text: String)], statics: [String: Data]) {
+        var sources: [String: (file: String, text: String)] = [:]
+        var statics: [String: Data] = [:]
+        for (path, data) in EmbeddedTheme.files.sorted(by: { $0.key < $1.key }) {
+            if path.hasPrefix("templates/"), path.hasSuffix(".mustache") {
+                sources[templateName(String(path.dropFirst("templates/".count)))] = ("(built-in default theme)/\(path)", String(decoding: data, as: UTF8.self))
+            } else if path.hasPrefix("static/") {
+                statics[String(path.dropFirst("static/".count))] = data
+            }
+        }
+        return (sources, statics)
+    }
+
+    /// Parses and checks templates already read (name → file shown in messages, and text):
+    /// syntax, characters pages must not hold, nesting, and every partial and parent
+    /// reference: it must name a template there is, and no template may include itself,
+    /// directly or through others. Every problem is reported, after `problems` found earlier.
+    static func make(name themeName: String, sources: [String: (file: String, text: String)], statics: [String: Data],
+                     problems earlier: Diagnostics = Diagnostics()) -> Result<Theme, Diagnostics> {
+        var problems = earlier
         TemplateEscaping.registered
         var library = MustacheLibrary()
         var files: [String: String] = [:]
+        var scans: [TemplateReferences.Entry] = []
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            for found in ForbiddenCharacter.all(in: source.text) {
+                problems.append(Diagnostic(.template, at: SourceLocation(file: source.file, line: found.line + 1, column: found.column),
+                    "template contains \(ForbiddenCharacter.describe(found.scalar)); remove it"))
+            }
+            let scan = TemplateScan(source.text)
+            if let deep = scan.tooDeep {
+                problems.append(Diagnostic(.template, at: SourceLocation(file: source.file, line: deep.line, column: deep.column),
+                    "sections nest more than \(TemplateScan.depthLimit) deep here", hint: "move the inner part into a partial, or close sections sooner"))
+                continue
+            }
             do {
                 library.register(try MustacheTemplate(string: TemplateEscaping.pragma + source.text), named: name)
                 files[name] = source.file
+                scans.append(.init(name: name, file: source.file, scan: scan))
             } catch let error as MustacheTemplate.ParserError {
                 // The pragma sits on line 1: take its width back out of columns there.
                 let line = error.context.lineNumber
@@ -66,11 +97,12 @@ public struct Theme: Sendable {
                 problems.append(Diagnostic(.template, at: SourceLocation(file: source.file), "template error: \(error)"))
             }
         }
+        problems.append(contentsOf: TemplateReferences.problems(scans, known: Set(sources.keys)))
         if problems.hasErrors { return .failure(problems) }
         var hash = StableHash()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) { hash.combine(name); hash.combine(source.text) }
         for (path, data) in statics.sorted(by: { $0.key < $1.key }) { hash.combine(path); hash.combine([UInt8](data)) }
-        return .success(Theme(name: config.theme, library: library, templateFiles: files, staticFiles: statics,
+        return .success(Theme(name: themeName, library: library, templateFiles: files, staticFiles: statics,
                               fingerprint: hash.value))
     }
 
