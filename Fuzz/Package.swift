@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
-// The libFuzzer target over content loading, kept out of the main package because it only
-// links with `-sanitize=fuzzer`. Run it with `make fuzz` (see the Makefile).
+// The libFuzzer target over content, site.json and template loading, kept out of the main
+// package because it only links with `-sanitize=fuzzer`. Run it with `make fuzz` (see the Makefile).
 import PackageDescription
 
 let package = Package(

@@ -1,7 +1,8 @@
 import Foundation
 import PlayhubKit
 
-/// libFuzzer calls this with each generated input: one content file's bytes.
+/// libFuzzer calls this with each generated input: a content file, site.json or a template
+/// (the first byte chooses; see `ContentFuzzing`).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func contentFuzzer(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     ContentFuzzing.exercise(Data(bytes: bytes, count: count))
