@@ -6,15 +6,11 @@ import Testing
 /// of the error it gets.
 @Suite struct ErrorReportTests {
     /// Builds the small hub with `files` replaced and returns the printed diagnostics.
-    func errors(_ files: [String: String]) throws -> [String] {
-        let site = try SiteFixture(SmallHub.text, files: files)
-        let result = site.build()
-        #expect(!result.succeeded)
-        #expect(!site.exists("index.html"), "a failed build must write nothing")
-        return result.diagnostics.errors.map(\.description)
+    func errors(_ files: [String: String], sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> [String] {
+        try SmallHub.failedBuild(files, sourceLocation: sourceLocation).map(\.description)
     }
 
-    func playbook(_ frontMatter: String, body: String = "Body.") -> String { "---\n\(frontMatter)\n---\n\n\(body)\n" }
+    func playbook(_ frontMatter: String, body: String = "Body.") -> String { SmallHub.playbook(frontMatter, body: body) }
 
     @Test func misspeltTagSuggestsTheRightOne() throws {
         let found = try errors(["content/playbooks/bad.md": playbook("title: \"Bad\"\ntags: [\"seo\", \"pricng\"]")])

@@ -1,3 +1,6 @@
+import Testing
+@testable import PlayhubKit
+
 /// A small hub whose every number is known: 2 categories, 3 tags, 4 published playbooks and
 /// one draft. Tests start from it and add or replace single files.
 enum SmallHub {
@@ -141,4 +144,17 @@ We write playbooks.
         let original = SiteFixture.parse(text)["content/playbooks/price-test.md"]!
         return original[..<original.range(of: "\n---\n")!.upperBound] + "\n" + body
     }
+
+    /// Builds the small hub with `files` replaced; the build must fail and write nothing at
+    /// all. Returns its errors.
+    static func failedBuild(_ files: [String: String], sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> [Diagnostic] {
+        let site = try SiteFixture(text, files: files)
+        let result = site.build()
+        #expect(!result.succeeded, sourceLocation: sourceLocation)
+        #expect(site.outputFiles() == [], "a failed build must write nothing", sourceLocation: sourceLocation)
+        return result.diagnostics.errors
+    }
+
+    /// A playbook file with this front matter and body.
+    static func playbook(_ frontMatter: String, body: String = "Body.") -> String { "---\n\(frontMatter)\n---\n\n\(body)\n" }
 }
