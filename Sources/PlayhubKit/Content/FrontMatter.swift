@@ -21,7 +21,7 @@ public struct FrontMatter: Sendable {
         if text.utf8.contains(13) { text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") }
         // CommonMark §2.3: U+0000 is replaced by U+FFFD, in front matter and body alike (cmark
         // would stop reading at it, and YAML refuses it). One character for one: columns hold.
-        if text.utf8.contains(0) { text = replacingNUL(text) }
+        if text.utf8.contains(0) { text = text.replacingScalars { $0 == "\u{0}" } }
         // Walk line by line only through the front matter; the body is taken whole.
         let utf8 = text.utf8
         func lineEnd(from start: String.Index) -> String.Index { utf8[start...].firstIndex(of: 10) ?? utf8.endIndex }
@@ -47,12 +47,6 @@ public struct FrontMatter: Sendable {
             lineNumber += 1
         }
         return unclosed(path)
-    }
-
-    static func replacingNUL(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars { scalars.append(scalar == "\u{0}" ? "\u{FFFD}" : scalar) }
-        return String(scalars)
     }
 
     private static func unclosed(_ path: String) -> Result<FrontMatter, Diagnostic> {

@@ -33,11 +33,7 @@ public struct FrontMatterReader {
             diagnostics.append(Diagnostic(.encoding, at: SourceLocation(file: path, line: found.line + 1 + lineOffset, column: found.column),
                 "\(subject) contains \(ForbiddenCharacter.describe(found.scalar)); remove it"))
         }
-        if !forbidden.isEmpty {
-            var scalars = String.UnicodeScalarView()
-            for scalar in frontMatter.yaml.unicodeScalars { scalars.append(ForbiddenCharacter.isForbidden(scalar) ? "\u{FFFD}" : scalar) }
-            frontMatter.yaml = String(scalars)
-        }
+        if !forbidden.isEmpty { frontMatter.yaml = frontMatter.yaml.replacingScalars(where: ForbiddenCharacter.isForbidden) }
         if frontMatter.yaml.contains("\t"), let tabLine = frontMatter.yaml.split(separator: "\n", omittingEmptySubsequences: false)
             .firstIndex(where: { $0.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") }) {
             let line = frontMatter.yaml.split(separator: "\n", omittingEmptySubsequences: false)[tabLine]
