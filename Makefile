@@ -60,7 +60,7 @@ fuzz: deps
 	cd Fuzz && $(SWIFT) build -Xswiftc -sanitize=fuzzer,address --scratch-path ../.build-fuzz
 	mkdir -p .build-fuzz/corpus .build-fuzz/crashes
 	cp content/playbooks/*/*.md content/tags/*.md Tests/PlayhubEndToEndTests/Fixtures/fuzz/* .build-fuzz/corpus/
-	.build-fuzz/debug/ContentFuzzer .build-fuzz/corpus -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
+	LSAN_OPTIONS=suppressions=Fuzz/lsan.supp .build-fuzz/debug/ContentFuzzer .build-fuzz/corpus -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
 		-artifact_prefix=.build-fuzz/crashes/ -print_final_stats=1
 
 # Compiles themes/default into the binary (see scripts/embed-theme.sh).
