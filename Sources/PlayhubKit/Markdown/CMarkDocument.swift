@@ -1,9 +1,11 @@
 import CCmark
 import Foundation
 
-/// The only place that speaks to libcmark's C API.
+/// The Markdown stage over libcmark's C API.
 ///
-/// cmark parses the body; the tree is then adjusted before cmark renders it:
+/// cmark parses the body; the GFM extensions then rebuild what CommonMark leaves as text
+/// (tables, call-outs, strikethrough, autolinks, each in its own file), and the tree is
+/// adjusted before cmark renders it:
 /// - headings are replaced by custom blocks carrying `<hN id="…">`, so the TOC can link them;
 /// - task-list items (`- [ ] step`) get a disabled checkbox as a custom inline;
 /// - root-relative link and image targets get the site's base path.
@@ -11,9 +13,15 @@ import Foundation
 /// HTML and dangerous URLs (`javascript:` …).
 enum CMarkDocument {
     static func render(_ markdown: String, options: MarkdownOptions) -> RenderedMarkdown {
-        let cmarkOptions = CMARK_OPT_SMART | (options.unsafeHTML ? CMARK_OPT_UNSAFE : 0)
-        let document: OpaquePointer = markdown.withCString { cmark_parse_document($0, strlen($0), cmarkOptions) }
-        defer { cmark_node_free(document) }
+        let tree = MarkdownTree(parsing: markdown, options: options)
+        let document = tree.document
+        let cmarkOptions = tree.cmarkOptions
+
+        // Blocks first (a table or call-out holds inlines), then inlines everywhere.
+        GFMTable.apply(to: tree)
+        Callout.apply(to: tree)
+        GFMStrikethrough.apply(to: tree)
+        GFMAutolink.apply(to: tree)
 
         var headings: [OpaquePointer] = []
         var taskItems: [OpaquePointer] = []
@@ -34,9 +42,8 @@ enum CMarkDocument {
                 firstParagraph = plainText(of: node)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = string(cmark_node_get_url(node))
-                let line = Int(cmark_node_get_start_line(node)), column = Int(cmark_node_get_start_column(node))
-                links.append(.init(destination: url, line: line + options.firstLine - 1,
-                                   column: line == 1 ? column + options.firstColumn - 1 : column))
+                let location = tree.fileLocation(of: node)
+                links.append(.init(destination: url, line: location.line, column: location.column))
                 if url.hasPrefix("/"), !url.hasPrefix("//"), options.basePath != "/" {
                     cmark_node_set_url(node, String(options.basePath.dropLast()) + url)
                 }

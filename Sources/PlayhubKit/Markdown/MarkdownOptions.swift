@@ -10,6 +10,9 @@ public struct MarkdownOptions: Sendable, Hashable {
     /// The file column of the text's first character, for Markdown that starts mid-line
     /// (an FAQ answer after `a: "`); it shifts columns on the first line only.
     public var firstColumn: Int = 1
+    /// Curly quotes and dashes (cmark's CMARK_OPT_SMART). Always on for sites; off to run
+    /// the GFM spec's examples, which are written without it.
+    public var smartPunctuation = true
 
     public init(unsafeHTML: Bool = false, basePath: String = "/", firstLine: Int = 1) {
         self.unsafeHTML = unsafeHTML

