@@ -24,17 +24,19 @@ struct CheckCommand: ParsableCommand, ConsoleCommand {
         var options = BuildOptions(siteDir: site.siteURL, includeDrafts: drafts, writeOutput: false)
         options.checkLinks = true
         let result = Builder.build(options)
-        guard result.succeeded else {
+        if !result.succeeded {
             for diagnostic in result.diagnostics.sorted { console.err(diagnostic.description) }
             let errors = result.diagnostics.errors.count
             console.err("\(errors) error\(errors == 1 ? "" : "s")")
-            return Playhub.Exit.contentErrors
         }
+        // The report comes after the errors, and even with them: a hub being fixed still
+        // wants to know its thin tags.
         if report || json, let graph = result.graph {
             let health = HealthReport.make(graph: graph)
             console.out(json ? health.json.trimmingCharacters(in: .newlines) : health.text.trimmingCharacters(in: .newlines))
-            return Playhub.Exit.success
+            return result.succeeded ? Playhub.Exit.success : Playhub.Exit.contentErrors
         }
+        guard result.succeeded else { return Playhub.Exit.contentErrors }
         console.out("No errors: \(result.pagesByKind.values.reduce(0, +)) pages would be built.")
         return Playhub.Exit.success
     }

@@ -34,12 +34,15 @@ import Testing
         #expect(err == """
             content/pages/links.md:10:9: error: broken link '/playbooks/seo-audti/': no page or file at /playbooks/seo-audti/ (did you mean '/playbooks/seo-audit/'?)
             content/pages/links.md:11:1: error: broken link '/playbooks/seo-audit/#run-the-audt': /playbooks/seo-audit/ has no heading or element with id 'run-the-audt' (did you mean 'run-the-audit'?)
+            content/playbooks/growth/seo-audit.md:30:1: warning: raw HTML removed (1 place); use Markdown, or set unsafeHTML (tables, call-outs (`> [!NOTE]`) and links have Markdown forms; "unsafeHTML": true in site.json keeps HTML from trusted authors)
             content/tags/hiring.md:7:13: error: broken link '/playbooks/hiring-lop/': no page or file at /playbooks/hiring-lop/ (did you mean '/playbooks/hiring-loop/'?)
             3 errors
 
             """)
         #expect(!site.exists("index.html"), "check writes nothing")
-        #expect(site.build().succeeded, "broken links do not fail a build")
+        let build = site.build()
+        #expect(build.succeeded, "broken links do not fail a build")
+        #expect(build.diagnostics.warnings.filter { $0.code == .brokenLink }.count == 3, "but they are warnings")
     }
 
     @Test func newWritesASkeletonThatBuildsAndNeverOverwrites() throws {

@@ -26,7 +26,7 @@ import Testing
         let found = try errors(["content/playbooks/bad.md": playbook("summary: \"No title\"")])
         #expect(found == [
             "content/playbooks/bad.md:1:1: error: required front matter key 'tags' is missing (add `tags: [\"sales-pipeline\"]`)",
-            "content/playbooks/bad.md:1:1: error: required front matter key 'title' is missing (add `title: \"How to run a pipeline review\"`)",
+            "content/playbooks/bad.md:1:1: error: required front matter key 'title' is missing (add `title: \"How to run a pipeline review\"`, or start the body with `# Title`)",
         ])
     }
 

@@ -49,13 +49,65 @@ import Testing
     }
 
     @Test func everyHeadingLevelAndSetextHeadingsGetIDs() {
-        let rendered = render("Title\n=====\n\n### Three\n\n###### Six\n")
+        let rendered = render("Intro\n\nPart\n====\n\n### Three\n\n###### Six\n")
         #expect(rendered.headings == [
-            .init(level: 1, text: "Title", id: "title"),
+            .init(level: 2, text: "Part", id: "part"),
             .init(level: 3, text: "Three", id: "three"),
             .init(level: 6, text: "Six", id: "six"),
         ])
-        #expect(rendered.html == "<h1 id=\"title\">Title</h1>\n<h3 id=\"three\">Three</h3>\n<h6 id=\"six\">Six</h6>\n")
+        #expect(rendered.html == "<p>Intro</p>\n<h2 id=\"part\">Part</h2>\n<h3 id=\"three\">Three</h3>\n<h6 id=\"six\">Six</h6>\n")
+    }
+
+    // MARK: - One title
+
+    @Test func aLeadingLevelOneHeadingIsTheTitleAndLeavesTheHTML() {
+        for markdown in ["# Run the *audit*\n\nBody.\n", "Run the *audit*\n===\n\nBody.\n"] {
+            let rendered = render(markdown)
+            #expect(rendered.title == "Run the audit")
+            #expect(rendered.html == "<p>Body.</p>\n")
+            #expect(rendered.headings.isEmpty)
+        }
+        #expect(render("## Not a title\n").title == nil)
+        #expect(render("Text\n\n# Later\n").title == nil)
+    }
+
+    @Test func everyOtherLevelOneHeadingIsASection() {
+        let rendered = render("# Title\n\n# Steps\n\n## Detail\n")
+        #expect(rendered.html == "<h2 id=\"steps\">Steps</h2>\n<h2 id=\"detail\">Detail</h2>\n")
+        #expect(rendered.headings.map(\.level) == [2, 2])
+    }
+
+    // MARK: - Summaries
+
+    @Test func theSummaryParagraphIsRealText() {
+        #expect(render("![Flow chart](flow.png)\n\n**Owner:**\n\n```\ncode\n```\n\nThe real text, with ![x](y.png) an image.\n").firstParagraph
+                == "The real text, with  an image.")
+        #expect(render("*Tip*\n\nFirst [linked](x) sentence.\n").firstParagraph == "First linked sentence.")
+        #expect(render("**Owner:** the team lead runs it.\n").firstParagraph == "Owner: the team lead runs it.")
+    }
+
+    // MARK: - Raw HTML that safe mode drops
+
+    @Test func droppedRawHTMLIsCountedWithItsFirstPlace() {
+        let rendered = render("Intro\n\n<div>\nx\n</div>\n\nText <b>bold</b> é <i>y</i>\n", MarkdownOptions(firstLine: 4))
+        #expect(rendered.droppedHTML == .init(count: 5, line: 6, column: 1))
+        #expect(render("Only *Markdown* & `<b>` code.\n").droppedHTML == nil)
+        #expect(render("<div>kept</div>\n", MarkdownOptions(unsafeHTML: true)).droppedHTML == nil)
+    }
+
+    @Test func rawHTMLTheSiteAllowsGetsTheBasePathAndItsLinksAreRecorded() {
+        var options = MarkdownOptions(unsafeHTML: true, basePath: "/hub/", firstLine: 3)
+        options.smartPunctuation = true
+        let rendered = render("<p><a href=\"/tags/x/\">x</a>\n<img src='/img/a.png' alt=\"a\"> <a href=\"https://e.org/\">e</a></p>\n", options)
+        #expect(rendered.html == "<p><a href=\"/hub/tags/x/\">x</a>\n<img src='/hub/img/a.png' alt=\"a\"> <a href=\"https://e.org/\">e</a></p>\n")
+        #expect(rendered.links.map { "\($0.destination)@\($0.line):\($0.column)" } == ["/tags/x/@3:13", "/img/a.png@4:11", "https://e.org/@4:41"])
+    }
+
+    // MARK: - Columns
+
+    @Test func linkColumnsCountCharactersOnEveryLineOfListsAndQuotes() {
+        let rendered = render("> Café [a](/a/)\n> naïve [b](/b/)\n\n- item\n  ünï [c](/c/)\n")
+        #expect(rendered.links.map { "\($0.line):\($0.column)" } == ["1:8", "2:9", "5:7"])
     }
 
     // MARK: - Table of contents

@@ -34,7 +34,7 @@ public enum Builder {
         clock.lap("configure", into: &result)
 
         // A body-only edit renders just its pages over the last build's snapshot.
-        let markdown = MarkdownOptions(unsafeHTML: config.unsafeHTML, basePath: config.basePath)
+        var markdown = MarkdownOptions(unsafeHTML: config.unsafeHTML, basePath: config.basePath)
         let cache = options.cache ?? (options.persistentCache ? BuildCache.forDisk() : nil)
         if let cache, let theme, options.writeOutput, !result.diagnostics.hasErrors {
             let inputs = SnapshotRebuild.Inputs(options: options, config: config, theme: theme, output: output, markdown: markdown, cache: cache)
@@ -46,12 +46,17 @@ public enum Builder {
 
         // 2. discover (serve's cache lists files it holds unchanged without reading them)
         let scanStart = Date()
-        var isCached: (@Sendable (String, Int, Date) -> Bool)?
+        var isCached: (@Sendable (String, Int, Date, ContentLayout) -> Bool)?
         if let cache, cache.inMemory {
-            isCached = { path, size, modified in cache.parsed(path, size: size, modified: modified, options: markdown) != nil }
+            isCached = { [markdown] path, size, modified, layout in
+                var options = markdown
+                options.layout = layout
+                return cache.parsed(path, size: size, modified: modified, options: options) != nil
+            }
         }
         var scan = ContentScanner.scan(siteDir: options.siteDir, contentDir: config.contentDir, jobs: options.jobs, isCached: isCached)
         result.diagnostics.append(contentsOf: scan.diagnostics)
+        markdown.layout = scan.layout
         clock.lap("discover", into: &result)
 
         let contentDir = config.contentDir
@@ -61,7 +66,10 @@ public enum Builder {
         let (documents, parseProblems) = DocumentParser.parseAll(scan.files, options: markdown, jobs: options.jobs,
                                                                  cache: cache?.inMemory == true ? cache : nil)
         result.diagnostics.append(contentsOf: parseProblems)
-        let sources = cache.map { _ in Self.sourceStamps(scan.files, documents, parseProblems, dates: dates.value, readAt: scanStart) }
+        let sources = cache.map { _ in
+            Self.sourceStamps(scan.files, documents, parseProblems, dates: dates.value, readAt: scanStart)
+                .merging(scan.assets.map { ($0.path, SourceStamp(size: $0.size, modified: $0.modified, key: 0, dates: nil)) }) { $1 }
+        }
         scan.files = [] // their bytes are parsed: let them go before rendering fills memory with pages
         clock.lap("parse", into: &result)
 
@@ -71,8 +79,8 @@ public enum Builder {
                                                          jobs: options.jobs)
         result.diagnostics.append(contentsOf: resolveProblems)
         clock.lap("resolve", into: &result)
+        result.graph = graph // `check --report` reports on it even when there are errors
         guard let graph, let theme, !result.diagnostics.hasErrors else { return result.finish(clock) }
-        result.graph = graph
 
         // 6. plan every page; 7. render
         let plans = PagePlanner.plan(graph)
@@ -82,18 +90,22 @@ public enum Builder {
         result.diagnostics.append(contentsOf: renderProblems)
         guard !renderProblems.hasErrors else { return result.finish(clock) }
         let seo = SearchEngineFiles.make(graph: graph, plans: plans, sitemapLimits: options.sitemapLimits)
-        let (files, assemblyProblems) = OutputAssembly.assemble(pages: pages, plans: plans, searchEngineFiles: seo, graph: graph,
-                                                                theme: theme, siteDir: options.siteDir)
+        let (assets, assetProblems) = ContentAsset.read(scan.assets, jobs: options.jobs)
+        result.diagnostics.append(contentsOf: assetProblems)
+        let (files, assemblyProblems) = OutputAssembly.assemble(pages: pages, plans: plans, searchEngineFiles: seo, assets: assets,
+                                                                graph: graph, theme: theme, siteDir: options.siteDir)
         result.diagnostics.append(contentsOf: assemblyProblems)
         clock.lap("render", into: &result)
         guard !result.diagnostics.hasErrors else { return result.finish(clock) }
         result.files = files
         for plan in plans { result.pagesByKind[plan.kind, default: 0] += 1 }
         result.renderedPages = plans.count
-        if options.checkLinks {
-            result.diagnostics.append(contentsOf: LinkChecker.check(graph: graph, files: result.files))
-            clock.lap("links", into: &result)
-        }
+        // Broken links are warnings in `build` unless site.json says otherwise, errors in `check`.
+        let linkSeverity: Diagnostic.Severity = options.checkLinks || config.brokenLinks == .error ? .error : .warning
+        result.diagnostics.append(contentsOf: LinkChecker.check(graph: graph, files: result.files, layout: scan.layout,
+                                                                severity: linkSeverity))
+        clock.lap("links", into: &result)
+        guard !result.diagnostics.hasErrors else { return result.finish(clock) }
 
         // 8. write, then keep a snapshot for the next build
         if options.writeOutput {

@@ -1,7 +1,8 @@
 import Foundation
 
-/// The build's files put together: pages and search-engine files, then static files, which
-/// replace a generated file of the same path (a warning: the author may mean it, as with a
+/// The build's files put together: pages and search-engine files, then the files beside the
+/// text in the content folder (which must not take a page's place: an error), then static
+/// files, which replace a generated or content file of the same path (a warning: the author may mean it, as with a
 /// hand-written robots.txt, but should know). Two things that cannot both exist — a file
 /// where a folder of pages goes, an alias onto a generated file, a static file named like
 /// playhub's own records — are errors at the static file or alias that caused them.
@@ -17,18 +18,33 @@ enum OutputAssembly {
         var rank: Int { isAlias ? 0 : isStatic ? 1 : 2 }
     }
 
-    static func assemble(pages: [OutputFile], plans: [PagePlan], searchEngineFiles: [OutputFile], graph: SiteGraph,
+    static func assemble(pages: [OutputFile], plans: [PagePlan], searchEngineFiles: [OutputFile],
+                         assets: [(ContentAsset, Data)] = [], graph: SiteGraph,
                          theme: Theme, siteDir: URL) -> ([OutputFile], Diagnostics) {
         var problems = Diagnostics()
         var origins: [String: Origin] = [:]
-        origins.reserveCapacity(pages.count + searchEngineFiles.count + theme.staticFiles.count)
+        origins.reserveCapacity(pages.count + searchEngineFiles.count + assets.count + theme.staticFiles.count)
         for (plan, page) in zip(plans, pages) { origins[page.path] = origin(of: plan, graph: graph) }
         for file in searchEngineFiles { origins[file.path] = Origin(location: nil, what: "the generated /\(file.path)") }
+        var published: [OutputFile] = []
+        for (asset, data) in assets {
+            let source = Origin(location: SourceLocation(file: asset.path), what: "the content file \(asset.path)", isStatic: true)
+            if reservedName(asset.outputPath) {
+                problems.append(Diagnostic(.outputClash, at: source.location, "\(source.what) has the name of playhub's own record in the output folder",
+                    hint: "rename it"))
+            } else if let generated = origins[asset.outputPath] {
+                problems.append(Diagnostic(.outputClash, at: source.location, "\(source.what) would be published at /\(asset.outputPath), where \(generated.what) goes",
+                    hint: "rename it"))
+            } else {
+                origins[asset.outputPath] = source
+                published.append(OutputFile(path: asset.outputPath, data: data))
+            }
+        }
 
         let staticPaths = theme.staticFiles.keys.sorted()
         for path in staticPaths {
             let source = staticSource(path, siteDir: siteDir, theme: theme.name)
-            if path == OutputManifest.fileName || path == OutputWriter.stagingName || path.hasPrefix(OutputWriter.stagingName + "/") {
+            if reservedName(path) {
                 problems.append(Diagnostic(.outputClash, at: source.location, "\(source.what) has the name of playhub's own record in the output folder",
                     hint: "rename it"))
                 continue
@@ -57,10 +73,15 @@ enum OutputAssembly {
                     hint: "rename or move one of them"))
             }
         }
-        let files = searchEngineFiles.isEmpty && staticPaths.isEmpty ? pages
-            : (pages + searchEngineFiles).filter { theme.staticFiles[$0.path] == nil }
+        let files = searchEngineFiles.isEmpty && published.isEmpty && staticPaths.isEmpty ? pages
+            : (pages + searchEngineFiles + published).filter { theme.staticFiles[$0.path] == nil }
                 + staticPaths.map { OutputFile(path: $0, data: theme.staticFiles[$0]!) }
         return (files, problems)
+    }
+
+    /// playhub's own records in the output folder.
+    private static func reservedName(_ path: String) -> Bool {
+        path == OutputManifest.fileName || path == OutputWriter.stagingName || path.hasPrefix(OutputWriter.stagingName + "/")
     }
 
     /// Static files are copied last and win over generated files of the same path (a site's

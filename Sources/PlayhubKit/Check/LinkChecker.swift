@@ -1,8 +1,10 @@
 import Foundation
 
-/// `playhub check`'s link pass: every internal link written in a Markdown body (or an FAQ
-/// answer) must lead to a page or file the build produces, and its `#fragment` to an `id`
-/// on that page. Runs on the rendered output, so it sees exactly what readers will get.
+/// The link pass: every internal link written in a Markdown body (or an FAQ answer) must
+/// lead to a page or file the build produces, and its `#fragment` to an `id` on that page;
+/// a relative link to a `.md` file must name one that exists. Runs on the rendered output,
+/// so it sees exactly what readers will get. Its findings are warnings in `build` and
+/// errors in `check` (or with site.json `"brokenLinks": "error"`).
 public enum LinkChecker {
     /// A body's links with the file they were written in and the page they appear on.
     struct Source {
@@ -11,32 +13,70 @@ public enum LinkChecker {
         let links: [RenderedMarkdown.Link]
     }
 
-    public static func check(graph: SiteGraph, files: [OutputFile]) -> [Diagnostic] {
-        var byPath: [String: Data] = [:]
-        for file in files { byPath[file.path] = file.data }
+    /// The output a link may lead to: every path, and the bytes of a page when its ids are needed.
+    struct Published {
+        let paths: Set<String>
+        let data: (String) -> Data?
+
+        init(_ files: [OutputFile]) {
+            var byPath: [String: Data] = [:]
+            for file in files { byPath[file.path] = file.data }
+            paths = Set(byPath.keys)
+            data = { byPath[$0] }
+        }
+
+        init(paths: Set<String>, data: @escaping (String) -> Data?) {
+            self.paths = paths
+            self.data = data
+        }
+    }
+
+    public static func check(graph: SiteGraph, files: [OutputFile], layout: ContentLayout? = nil,
+                             severity: Diagnostic.Severity = .error) -> [Diagnostic] {
+        check(sources(graph), published: Published(files), config: graph.config, layout: layout, severity: severity)
+    }
+
+    static func check(_ sources: [Source], published: Published, config: SiteConfig, layout: ContentLayout?,
+                      severity: Diagnostic.Severity) -> [Diagnostic] {
         var idCache: [String: Set<String>] = [:]
         func ids(in outputPath: String) -> Set<String> {
             if let cached = idCache[outputPath] { return cached }
-            let found = byPath[outputPath].map { Self.ids(in: String(decoding: $0, as: UTF8.self)) } ?? []
+            let found = published.data(outputPath).map { Self.ids(in: String(decoding: $0, as: UTF8.self)) } ?? []
             idCache[outputPath] = found
             return found
         }
-        let pagePaths = files.map(\.path).filter { $0.hasSuffix(".html") }.map { "/" + $0.replacingOccurrences(of: "index.html", with: "") }
+        let pagePaths = published.paths.filter { $0.hasSuffix(".html") }.sorted()
+            .map { "/" + $0.replacingOccurrences(of: "index.html", with: "") }
 
+        let ownSite = config.origin + config.basePath
         var problems: [Diagnostic] = []
-        for source in sources(graph) {
+        for source in sources {
             for link in source.links {
-                guard let target = resolve(link.destination, on: source.page) else { continue }
                 let location = SourceLocation(file: source.file, line: link.line, column: link.column)
-                guard let outputPath = outputFile(for: target.path, in: byPath) else {
+                if let missing = link.missing {
+                    let contentDir = layout?.contentDir ?? "content"
+                    let document = String(source.file.dropFirst(contentDir.count + 1))
+                    problems.append(Diagnostic(.brokenLink, at: location, "broken link '\(link.destination)': there is no \(contentDir)/\(missing)",
+                        hint: layout?.suggestion(for: missing, from: document).map { "did you mean \(contentDir)/\($0)?" }
+                            ?? "link to a .md file in \(contentDir)/ by its path from this file's folder",
+                        severity: severity))
+                    continue
+                }
+                var destination = link.target ?? link.destination
+                // An absolute link to this very site is checked like a root-relative one.
+                if destination.hasPrefix(ownSite) { destination = "/" + destination.dropFirst(ownSite.count) }
+                guard let target = resolve(destination, on: source.page) else { continue }
+                guard let outputPath = outputFile(for: target.path, in: published.paths) else {
                     problems.append(Diagnostic(.brokenLink, at: location, "broken link '\(link.destination)': no page or file at \(target.path)",
-                        hint: DidYouMean.hint(for: target.path, in: pagePaths) ?? "check the slug against the file names in content/"))
+                        hint: DidYouMean.hint(for: target.path, in: pagePaths) ?? "check the slug against the file names in content/",
+                        severity: severity))
                     continue
                 }
                 if let fragment = target.fragment, !fragment.isEmpty, outputPath.hasSuffix(".html"), !ids(in: outputPath).contains(fragment) {
                     let headings = ids(in: outputPath)
                     problems.append(Diagnostic(.brokenLink, at: location, "broken link '\(link.destination)': \(target.path) has no heading or element with id '\(fragment)'",
-                        hint: DidYouMean.hint(for: fragment, in: headings) ?? "heading ids are the heading text in lowercase with hyphens"))
+                        hint: DidYouMean.hint(for: fragment, in: headings) ?? "heading ids are the heading text in lowercase with hyphens",
+                        severity: severity))
                 }
             }
         }
@@ -85,10 +125,10 @@ public enum LinkChecker {
     }
 
     /// The output file serving `path`: `x/index.html` for `/x/` (and for `/x`), or the file itself.
-    static func outputFile(for path: String, in files: [String: Data]) -> String? {
+    static func outputFile(for path: String, in files: Set<String>) -> String? {
         let relative = String(path.dropFirst())
         let candidates = path.hasSuffix("/") ? [relative + "index.html"] : [relative, relative + "/index.html"]
-        return candidates.first { files[$0] != nil }
+        return candidates.first { files.contains($0) }
     }
 
     static func ids(in html: String) -> Set<String> {

@@ -120,6 +120,10 @@ extension SiteConfig {
         if let value = values["unsafeHTML"] {
             if case .bool(let b) = value { config.unsafeHTML = b } else { problem("unsafeHTML", "'unsafeHTML' must be true or false") }
         }
+        if let value = string("brokenLinks") {
+            if let severity = Diagnostic.Severity(rawValue: value) { config.brokenLinks = severity }
+            else { problem("brokenLinks", "'brokenLinks' must be \"warning\" or \"error\", not \"\(value)\"") }
+        }
         if let value = values["params"] {
             if case .object(let o) = value {
                 config.params = o

@@ -11,6 +11,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var relatedCount: Int = 5
     public var feedLimit: Int = 20
     public var unsafeHTML: Bool = false
+    /// `"error"` makes `build` fail on broken links, as `check` does; `"warning"` by default.
+    public var brokenLinks: Diagnostic.Severity = .warning
     /// Free data handed to templates as `site.params`.
     public var params: [String: JSONValue] = [:]
 
@@ -21,7 +23,7 @@ public struct SiteConfig: Sendable, Equatable {
 
     /// Every key site.json may hold; anything else is an error with a hint.
     static let knownKeys = ["title", "baseURL", "language", "theme", "contentDir", "outputDir",
-                            "paginate", "relatedCount", "feedLimit", "unsafeHTML", "params"]
+                            "paginate", "relatedCount", "feedLimit", "unsafeHTML", "brokenLinks", "params"]
 
     /// The path part of `baseURL` (`/` or `/hub/`): every internal link starts with it.
     public var basePath: String {

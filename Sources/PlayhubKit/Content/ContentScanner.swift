@@ -5,19 +5,23 @@ import Foundation
 public enum ContentScanner {
     public struct Scan: Sendable {
         public var files: [SourceFile] = []
+        /// Every other file under the content folder: copied into the site.
+        public var assets: [ContentAsset] = []
+        public var layout = ContentLayout(contentDir: "content", pages: [], bundles: [:], files: [])
         public var diagnostics = Diagnostics()
     }
 
     /// Reads `<siteDir>/<contentDir>/<kind folder>/` for every kind. A missing content folder
-    /// is an error; a missing kind folder is fine (a hub may have no industries). Nothing is
+    /// is an error; a missing kind folder is fine (a hub may have no industries). Every file
+    /// that is not Markdown is published beside the pages (`ContentLayout`). Nothing is
     /// skipped in silence: an unreadable folder, a dangling link, a link that leads out of the
-    /// site or a name that is not UTF-8 is an error; a file playhub does not read (not `.md`,
-    /// in a sub-folder where none are allowed, in a folder that is no kind's) is a warning.
-    /// Hidden files are passed over. Files are read on `jobs` threads, except those
-    /// `isCached` accepts by path, size and modification time: the build cache holds their
-    /// parse, so they are listed unread.
+    /// site or a name that is not UTF-8 is an error; a Markdown file playhub does not read
+    /// (`.markdown`, in a sub-folder where none are allowed, in a folder that is no kind's) is
+    /// a warning. Hidden files are passed over. Files are read on `jobs` threads, except those
+    /// `isCached` accepts by path, size, modification time and layout: the build cache holds
+    /// their parse, so they are listed unread.
     public static func scan(siteDir: URL, contentDir: String, jobs: Int = 1,
-                            isCached: (@Sendable (_ path: String, _ size: Int, _ modified: Date) -> Bool)? = nil) -> Scan {
+                            isCached: (@Sendable (_ path: String, _ size: Int, _ modified: Date, _ layout: ContentLayout) -> Bool)? = nil) -> Scan {
         var scan = Scan()
         let siteRoot = realPath(siteDir.path) ?? siteDir.path
         let contentRoot = contentDir.hasPrefix("/") ? contentDir : siteDir.appendingPathComponent(contentDir).path
@@ -27,38 +31,73 @@ public enum ContentScanner {
             return scan
         }
         let walker = ContentWalker(root: siteRoot)
-        var found: [(kind: ContentKind, path: String, absolute: String, size: Int, modified: Date)] = []
+        var found: [(kind: ContentKind, path: String, absolute: String, stem: String, size: Int, modified: Date)] = []
+        var assets: [(path: String, absolute: String, size: Int, modified: Date)] = []
+        var bundles: [String: String] = [:]
         let kindFolders = Set(ContentKind.allCases.map(\.folder))
         for entry in (ContentWalker.names(in: contentRoot) ?? []).sorted(by: { $0.name < $1.name })
             where !entry.name.hasPrefix(".") && !kindFolders.contains(entry.name) {
-            scan.diagnostics.append(contentsOf: notAKindFolder(entry.name, contentDir: contentDir, walker: walker, root: contentRoot))
+            let (files, problems) = notAKindFolder(entry.name, contentDir: contentDir, walker: walker, root: contentRoot)
+            scan.diagnostics.append(contentsOf: problems)
+            assets += files.map { ("\(contentDir)/\($0.path)", contentRoot + "/" + $0.path, $0.size, $0.modified) }
         }
         for kind in ContentKind.allCases {
             let folder = contentRoot + "/" + kind.folder
             guard stat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { continue }
             let prefix = "\(contentDir)/\(kind.folder)/"
-            let walk = walker.walk(folder, recursive: kind.allowsSubfolders)
+            let walk = walker.walk(folder, recursive: true)
             scan.diagnostics.append(contentsOf: walk.problems.map { problem($0, at: prefix + $0.path) })
-            for file in walk.nested {
-                scan.diagnostics.append(Diagnostic(.ignoredFile, at: SourceLocation(file: prefix + file.path),
-                    "not read: \(kind.rawValue) files must be directly in \(prefix)",
-                    hint: "move it to \(prefix)\((file.path as NSString).lastPathComponent)", severity: .warning))
-            }
+            let bundleIndexes = kind == .playbook ? Self.bundleIndexes(walk.files.map(\.path)) : [:]
             for file in walk.files {
-                if file.path.hasSuffix(".md") {
-                    found.append((kind, prefix + file.path, folder + "/" + file.path, file.size, file.modified))
-                } else {
-                    scan.diagnostics.append(ignored(prefix + file.path))
+                let name = (file.path as NSString).lastPathComponent, nested = file.path.contains("/")
+                guard name.hasSuffix(".md") else {
+                    if isMarkdownName(name) { scan.diagnostics.append(ignored(prefix + file.path)) }
+                    else { assets.append((prefix + file.path, folder + "/" + file.path, file.size, file.modified)) }
+                    continue
                 }
+                if nested && !kind.allowsSubfolders {
+                    scan.diagnostics.append(Diagnostic(.ignoredFile, at: SourceLocation(file: prefix + file.path),
+                        "not read: \(kind.rawValue) files must be directly in \(prefix)",
+                        hint: "move it to \(prefix)\(name)", severity: .warning))
+                    continue
+                }
+                var stem = String(name.dropLast(3))
+                if kind == .playbook, ContentLayout.bundleIndexNames.contains(name) {
+                    let bundle = ContentLayout.folder(of: file.path)
+                    guard !bundle.isEmpty else {
+                        scan.diagnostics.append(Diagnostic(.ignoredFile, at: SourceLocation(file: prefix + file.path),
+                            "not read: a playbook named \(name) needs a folder to give it its slug",
+                            hint: "move it to \(prefix)<slug>/\(name), or rename it to <slug>.md", severity: .warning))
+                        continue
+                    }
+                    guard bundleIndexes[bundle] == file.path else {
+                        scan.diagnostics.append(Diagnostic(.ignoredFile, at: SourceLocation(file: prefix + file.path),
+                            "not read: \(prefix)\(bundle)/index.md is this folder's playbook",
+                            hint: "merge the two files, or rename this one to <slug>.md", severity: .warning))
+                        continue
+                    }
+                    stem = (bundle as NSString).lastPathComponent
+                    bundles["\(kind.folder)/\(bundle)"] = "\(kind.folder)/\(file.path)"
+                }
+                found.append((kind, prefix + file.path, folder + "/" + file.path, stem, file.size, file.modified))
             }
         }
+        let contentPrefix = contentDir + "/"
+        func relative(_ path: String) -> String { String(path.dropFirst(contentPrefix.count)) }
+        let placed = assets.map { asset in
+            (asset, ContentLayout.outputPath(of: relative(asset.path), bundles: bundles))
+        }
+        scan.layout = ContentLayout(contentDir: contentDir,
+                                    pages: found.map { (relative($0.path), ContentLayout.pageURL(kind: $0.kind, slug: $0.stem)) },
+                                    bundles: bundles, files: placed.map { (relative($0.0.path), $0.1) })
+        scan.assets = placed.map { ContentAsset(path: $0.0.path, absolutePath: $0.0.absolute, outputPath: $0.1,
+                                                size: $0.0.size, modified: $0.0.modified) }
+        let layout = scan.layout
         let read = Parallel.map(found, jobs: jobs) { entry -> Result<SourceFile, ReadError> in
-            let name = entry.path.utf8.split(separator: UInt8(ascii: "/")).last!
-            let stem = String(Substring(name.dropLast(3)))
-            if let isCached, isCached(entry.path, entry.size, entry.modified) {
-                return .success(.unread(kind: entry.kind, path: entry.path, fileStem: stem, size: entry.size, modified: entry.modified))
+            if let isCached, isCached(entry.path, entry.size, entry.modified, layout) {
+                return .success(.unread(kind: entry.kind, path: entry.path, fileStem: entry.stem, size: entry.size, modified: entry.modified))
             }
-            return readFile(entry.absolute).map { SourceFile(kind: entry.kind, path: entry.path, fileStem: stem, data: $0.0, modified: $0.1) }
+            return readFile(entry.absolute).map { SourceFile(kind: entry.kind, path: entry.path, fileStem: entry.stem, data: $0.0, modified: $0.1) }
         }
         for (entry, outcome) in zip(found, read) {
             switch outcome {
@@ -139,34 +178,54 @@ public enum ContentScanner {
         }
     }
 
-    static func ignored(_ path: String) -> Diagnostic {
-        let name = (path as NSString).lastPathComponent
-        let stem = (name as NSString).deletingPathExtension, ext = (name as NSString).pathExtension.lowercased()
-        if ["md", "markdown", "mdown", "mkd"].contains(ext) {
-            return Diagnostic(.ignoredFile, at: SourceLocation(file: path), "not read: Markdown files must end in .md",
-                hint: "rename it to \(stem).md", severity: .warning)
-        }
-        return Diagnostic(.ignoredFile, at: SourceLocation(file: path), "not published: only .md files are read from the content folder",
-            hint: "put images and downloads in static/", severity: .warning)
+    /// `.MD`, `.markdown` and the like: Markdown by name, but not read.
+    static func isMarkdownName(_ name: String) -> Bool {
+        ["md", "markdown", "mdown", "mkd"].contains((name as NSString).pathExtension.lowercased())
     }
 
-    /// A file or folder directly in the content folder that is no kind's folder.
-    static func notAKindFolder(_ name: String, contentDir: String, walker: ContentWalker, root: String) -> [Diagnostic] {
+    static func ignored(_ path: String) -> Diagnostic {
+        let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        return Diagnostic(.ignoredFile, at: SourceLocation(file: path), "not read: Markdown files must end in .md",
+            hint: "rename it to \(stem).md", severity: .warning)
+    }
+
+    /// Bundle folder (relative to the playbooks folder) → its index file: `index.md`, else
+    /// `README.md`.
+    static func bundleIndexes(_ paths: [String]) -> [String: String] {
+        var indexes: [String: String] = [:]
+        for path in paths {
+            let name = (path as NSString).lastPathComponent, folder = ContentLayout.folder(of: path)
+            guard !folder.isEmpty, ContentLayout.bundleIndexNames.contains(name) else { continue }
+            if indexes[folder] == nil || name == "index.md" { indexes[folder] = path }
+        }
+        return indexes
+    }
+
+    /// A file or folder directly in the content folder that is no kind's folder: its files
+    /// are published as they are (paths relative to the content folder), its Markdown is not read.
+    static func notAKindFolder(_ name: String, contentDir: String, walker: ContentWalker, root: String)
+        -> (files: [ContentWalker.File], problems: [Diagnostic]) {
         let kinds = ContentKind.allCases.map(\.folder)
         let hint = DidYouMean.hint(for: name, in: kinds) ?? "playhub reads \(kinds.map { $0 + "/" }.joined(separator: ", "))"
         var info = stat()
         guard stat(root + "/" + name, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
-            return [Diagnostic(.ignoredFile, at: SourceLocation(file: "\(contentDir)/\(name)"),
-                "not read: files directly in \(contentDir)/ belong in one of its folders", hint: hint, severity: .warning)]
+            guard isMarkdownName(name) else {
+                return ([ContentWalker.File(path: name, size: Int(info.st_size), modified: modificationDate(info))], [])
+            }
+            return ([], [Diagnostic(.ignoredFile, at: SourceLocation(file: "\(contentDir)/\(name)"),
+                "not read: Markdown files directly in \(contentDir)/ belong in one of its folders", hint: hint, severity: .warning)])
         }
         let walk = walker.walk(root + "/" + name, recursive: true)
         var problems = walk.problems.map { problem($0, at: "\(contentDir)/\(name)/\($0.path)") }
-        if !walk.files.isEmpty {
+        let markdown = walk.files.filter { isMarkdownName(($0.path as NSString).lastPathComponent) }
+        if !markdown.isEmpty {
             problems.append(Diagnostic(.ignoredFile, at: SourceLocation(file: "\(contentDir)/\(name)/"),
-                "not read: \(contentDir)/\(name)/ is not a content folder (\(walk.files.count) file\(walk.files.count == 1 ? "" : "s") in it)",
+                "not read: \(contentDir)/\(name)/ is not a content folder (\(markdown.count) Markdown file\(markdown.count == 1 ? "" : "s") in it)",
                 hint: hint, severity: .warning))
         }
-        return problems
+        let files = walk.files.filter { !isMarkdownName(($0.path as NSString).lastPathComponent) }
+            .map { ContentWalker.File(path: name + "/" + $0.path, size: $0.size, modified: $0.modified) }
+        return (files, problems)
     }
 
     /// The names in a folder (readdir(3)), without `.` and `..`; nil when it cannot be read.

@@ -11,6 +11,16 @@ public enum DocumentParser {
         }
         var reader = FrontMatterReader(frontMatter, path: file.path)
         if !reader.couldRead { return (nil, reader.diagnostics.items) }
+        var bodyOptions = options
+        bodyOptions.firstLine = frontMatter.bodyLine
+        bodyOptions.documentPath = contentRelative(file.path, options)
+        let body = MarkdownRenderer.render(frontMatter.body, options: bodyOptions)
+        // Tags and categories have a title of their own ("T Playbooks"); their body's
+        // heading heads the article.
+        if ![.tag, .category].contains(file.kind) {
+            reader.bodyTitle = body.title
+            reader.allowsBodyTitle = true
+        }
 
         let meta: ParsedDocument.Meta
         switch file.kind {
@@ -21,19 +31,19 @@ public enum DocumentParser {
         case .tool: meta = .tool(PageMeta(&reader, isFreePage: false))
         case .page: meta = .page(PageMeta(&reader, isFreePage: true))
         }
-        var bodyOptions = options
-        bodyOptions.firstLine = frontMatter.bodyLine
-        var document = ParsedDocument(source: file, meta: meta, body: MarkdownRenderer.render(frontMatter.body, options: bodyOptions))
+        var document = ParsedDocument(source: file, meta: meta, body: body)
         var problems = reader.diagnostics.items
+        if let dropped = body.droppedHTML { problems.append(droppedHTMLWarning(dropped, path: file.path)) }
         problems += forbiddenCharacters(in: frontMatter.body, html: document.body.html, path: file.path,
                                         firstLine: frontMatter.bodyLine, subject: "the body")
         if case .playbook = meta { document.defaultSummary = Summary.cut(document.body.firstParagraph) }
         if case .tag(let tag) = meta {
             document.faqAnswers = tag.faq.map { entry in
-                var answerOptions = options
+                var answerOptions = bodyOptions
                 answerOptions.firstLine = entry.answerLocation.line
                 answerOptions.firstColumn = entry.answerLocation.column
                 let answer = MarkdownRenderer.render(entry.answerMarkdown, options: answerOptions)
+                if let dropped = answer.droppedHTML { problems.append(droppedHTMLWarning(dropped, path: file.path)) }
                 // The answer's own text was checked with the front matter; a character
                 // reference (`&#8;`) can still write a forbidden character into its HTML.
                 if let scalar = ForbiddenCharacter.first(in: answer.html) {
@@ -47,6 +57,20 @@ public enum DocumentParser {
         // The data itself is no longer needed; dropping it keeps memory flat on big hubs.
         document.source.data = Data()
         return (document, problems)
+    }
+
+    /// The file's path below the content folder, where its relative links start.
+    static func contentRelative(_ path: String, _ options: MarkdownOptions) -> String {
+        guard let layout = options.layout, path.hasPrefix(layout.contentDir + "/") else { return path }
+        return String(path.dropFirst(layout.contentDir.count + 1))
+    }
+
+    /// Safe mode drops raw HTML: once a body (or FAQ answer), at the first place.
+    static func droppedHTMLWarning(_ dropped: RenderedMarkdown.DroppedHTML, path: String) -> Diagnostic {
+        Diagnostic(.rawHTML, at: SourceLocation(file: path, line: dropped.line, column: dropped.column),
+            "raw HTML removed (\(dropped.count) place\(dropped.count == 1 ? "" : "s")); use Markdown, or set unsafeHTML",
+            hint: "tables, call-outs (`> [!NOTE]`) and links have Markdown forms; \"unsafeHTML\": true in site.json keeps HTML from trusted authors",
+            severity: .warning)
     }
 
     /// Characters XML and HTML forbid (SPEC §6: they must never reach a page or the feed):

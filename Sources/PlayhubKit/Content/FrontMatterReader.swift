@@ -12,6 +12,10 @@ public struct FrontMatterReader {
     private var entries: [(key: String, keyNode: Node, value: Node)] = []
     private let lineOffset: Int
     private let mappingLocation: SourceLocation
+    /// The body's leading `# Heading`: a playbook's or page's title when front matter has none.
+    public var bodyTitle: String?
+    /// Whether this kind takes its title from the body (not tags and categories).
+    public var allowsBodyTitle = false
 
     /// False when the YAML could not be composed (a syntax error, a tab, a repeated key): the
     /// reader is then empty and the file's meta would only add errors that are not there.
@@ -146,8 +150,10 @@ public struct FrontMatterReader {
     }
 
     private mutating func missing(_ key: String, example: String) {
+        // A title may also come from the body's leading `# Heading`.
+        let alternative = key == "title" && bodyTitle == nil && allowsBodyTitle ? ", or start the body with `# Title`" : ""
         diagnostics.append(Diagnostic(.missingKey, at: mappingLocation, "required front matter key '\(key)' is missing",
-            hint: "add `\(key): \(example)`"))
+            hint: "add `\(key): \(example)`\(alternative)"))
     }
 
     // MARK: - Typed values

@@ -23,7 +23,8 @@ public struct PlaybookMeta: Sendable {
 
     init(_ r: inout FrontMatterReader) {
         r.rejectUnknownKeys(Self.keys, kind: "a playbook's")
-        title = r.string("title", required: true, example: "\"How to run a pipeline review\"") ?? ""
+        title = r.string("title", required: r.bodyTitle == nil, example: "\"How to run a pipeline review\"")
+            ?? r.bodyTitle ?? ""
         summary = r.string("summary")
         tags = r.list("tags", required: true, example: "[\"sales-pipeline\"]")
         category = r.located("category")

@@ -49,7 +49,8 @@ public struct PageMeta: Sendable {
 
     init(_ r: inout FrontMatterReader, isFreePage: Bool) {
         r.rejectUnknownKeys(isFreePage ? Self.pageKeys : Self.termKeys, kind: isFreePage ? "a page's" : "an industry's or tool's")
-        title = r.string("title", required: true) ?? ""
+        title = r.string("title", required: r.bodyTitle == nil, example: "\"About us\"")
+            ?? r.bodyTitle ?? ""
         description = r.string("description")
         weight = isFreePage ? r.integer("weight") : nil
         draft = isFreePage ? (r.bool("draft") ?? false) : false

@@ -11,6 +11,8 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         case unknownTag, unknownCategory, unknownRelated, dateOrder
         case template, missingTemplate
         case brokenLink
+        /// Raw HTML in Markdown that safe mode removed.
+        case rawHTML
         case unsafeOutput
         /// The output folder's manifest was written by another site: its files are left alone.
         case otherSiteOutput

@@ -125,15 +125,27 @@ extension RenderedMarkdown: BinaryCodable {
         for heading in headings { writer.write(heading.level); writer.write(heading.text); writer.write(heading.id) }
         writer.write(firstParagraph); writer.write(wordCount)
         writer.write(links.count)
-        for link in links { writer.write(link.destination); writer.write(link.line); writer.write(link.column) }
+        for link in links {
+            writer.write(link.destination); writer.write(link.line); writer.write(link.column)
+            writer.write(link.target); writer.write(link.missing)
+        }
+        writer.write(title)
+        writer.write(droppedHTML != nil)
+        if let droppedHTML { writer.write(droppedHTML.count); writer.write(droppedHTML.line); writer.write(droppedHTML.column) }
     }
 
     init(from reader: inout BinaryReader) throws {
         let html = try reader.string()
         let headings = try (0..<reader.count()).map { _ in Heading(level: try reader.int(), text: try reader.string(), id: try reader.string()) }
         let firstParagraph = try reader.string(), wordCount = try reader.int()
-        let links = try (0..<reader.count()).map { _ in Link(destination: try reader.string(), line: try reader.int(), column: try reader.int()) }
-        self.init(html: html, headings: headings, firstParagraph: firstParagraph, wordCount: wordCount, links: links)
+        let links = try (0..<reader.count()).map { _ in
+            Link(destination: try reader.string(), line: try reader.int(), column: try reader.int(),
+                 target: try reader.optionalString(), missing: try reader.optionalString())
+        }
+        let title = try reader.optionalString()
+        let dropped = try reader.bool() ? DroppedHTML(count: try reader.int(), line: try reader.int(), column: try reader.int()) : nil
+        self.init(html: html, headings: headings, firstParagraph: firstParagraph, wordCount: wordCount, links: links,
+                  title: title, droppedHTML: dropped)
     }
 }
 

@@ -40,20 +40,25 @@ enum SnapshotRebuild {
         clock.lap("cache", into: &result)
 
         let scanStart = Date()
-        let scan = ContentScanner.scan(siteDir: options.siteDir, contentDir: contentDir, jobs: options.jobs) { path, size, modified in
+        let scan = ContentScanner.scan(siteDir: options.siteDir, contentDir: contentDir, jobs: options.jobs) { path, size, modified, _ in
             state.sources[path]?.matches(size: size, modified: modified) == true
         }
         // The files it does not read must be the ones it did not read before (their warnings are the snapshot's).
         guard !scan.diagnostics.hasErrors,
               Set(scan.diagnostics.items) == Set(state.warnings.filter { $0.code == .ignoredFile }),
-              scan.files.count == state.sources.count,
-              scan.files.allSatisfy({ state.sources[$0.path] != nil }) else { return false }
+              scan.files.count + scan.assets.count == state.sources.count,
+              scan.files.allSatisfy({ state.sources[$0.path] != nil }),
+              // Files beside the text are copied by a full build; here they must be as they were.
+              scan.assets.allSatisfy({ state.sources[$0.path]?.matches(size: $0.size, modified: $0.modified) == true })
+        else { return false }
+        var markdown = inputs.markdown
+        markdown.layout = scan.layout
         func isUnchanged(_ file: SourceFile) -> Bool { state.sources[file.path]!.matches(size: file.size, modified: file.modified) }
         let changed = scan.files.filter { !isUnchanged($0) }
         guard changed.allSatisfy({ $0.kind == .playbook }) else { return false }
         clock.lap("discover", into: &result)
 
-        let parsed = Parallel.map(changed, jobs: options.jobs) { DocumentParser.parse($0, options: inputs.markdown) }
+        let parsed = Parallel.map(changed, jobs: options.jobs) { [markdown] in DocumentParser.parse($0, options: markdown) }
         var reparsed: [ParsedDocument] = []
         for (file, (document, problems)) in zip(changed, parsed) {
             guard let document, !problems.contains(where: { $0.severity == .error }),
@@ -92,7 +97,7 @@ enum SnapshotRebuild {
         }
         let bodies = chosen.compactMap { plan -> Int? in if case .playbook(let index) = plan.content { index } else { nil } }
         result.diagnostics.append(contentsOf: DeferredBodies.load(into: &site, indexes: bodies, siteDir: options.siteDir,
-                                                                  options: inputs.markdown, jobs: options.jobs))
+                                                                  options: markdown, jobs: options.jobs))
         guard !result.diagnostics.hasErrors else { return true }
         result.config = config
         result.graph = site
@@ -106,7 +111,12 @@ enum SnapshotRebuild {
         result.files = OutputAssembly.merge(pages + seo, overriddenBy: inputs.theme.staticFiles)
         result.pagesByKind = state.pagesByKind
         result.renderedPages = chosen.count
-        result.diagnostics.append(contentsOf: state.warnings)
+        // The edited bodies' links are checked again; every other warning is the snapshot's.
+        let edited = Set(reparsed.map(\.path))
+        result.diagnostics.append(contentsOf: state.warnings.filter { !($0.code == .brokenLink && edited.contains($0.location?.file ?? "")) })
+        result.diagnostics.append(contentsOf: Self.checkLinks(of: reparsed, in: site, written: result.files, state: state,
+                                                              output: output, layout: scan.layout, options: options))
+        guard !result.diagnostics.hasErrors else { return true }
         clock.lap("render", into: &result)
 
         do {
@@ -141,6 +151,25 @@ enum SnapshotRebuild {
             result.diagnostics.append(contentsOf: OutputWriter.diagnostics(for: error, siteDir: options.siteDir))
         }
         return true
+    }
+
+    /// The links of the edited playbooks, against this build's pages and, for every other
+    /// page, the copy the last build left in the output folder.
+    static func checkLinks(of documents: [ParsedDocument], in site: SiteGraph, written: [OutputFile], state: BuildSnapshot.State,
+                           output: URL, layout: ContentLayout, options: BuildOptions) -> [Diagnostic] {
+        let sources = documents.compactMap { document -> LinkChecker.Source? in
+            guard let index = site.playbookIndex[document.source.fileStem], site.playbooks[index].sourcePath == document.path else { return nil }
+            return LinkChecker.Source(file: document.path, page: .playbook(site.playbooks[index].slug), links: document.body.links)
+        }
+        guard !sources.isEmpty else { return [] }
+        var fresh: [String: Data] = [:]
+        for file in written { fresh[file.path] = file.data }
+        let root = output.standardizedFileURL.resolvingSymlinksInPath().path
+        let published = LinkChecker.Published(paths: Set(state.outputs.keys).union(fresh.keys)) { path in
+            fresh[path] ?? (try? ContentScanner.readFile(root + "/" + path).get().0)
+        }
+        let severity: Diagnostic.Severity = options.checkLinks || site.config.brokenLinks == .error ? .error : .warning
+        return LinkChecker.check(sources, published: published, config: site.config, layout: layout, severity: severity)
     }
 
     /// The files of the output folder changed, replaced or removed since the last build

@@ -23,11 +23,21 @@ enum CMarkDocument {
         GFMStrikethrough.apply(to: tree)
         GFMAutolink.apply(to: tree)
 
+        // The body's own `# Title` is the page's title, which the template shows as its `<h1>`.
+        var title: String?
+        if let first = cmark_node_first_child(document), cmark_node_get_type(first) == CMARK_NODE_HEADING,
+           cmark_node_get_heading_level(first) == 1 {
+            title = plainText(of: first)
+            cmark_node_unlink(first)
+            cmark_node_free(first)
+        }
+
         var headings: [OpaquePointer] = []
         var taskItems: [OpaquePointer] = []
-        var links: [RenderedMarkdown.Link] = []
         var firstParagraph: String?
         var wordCount = 0
+        var dropped: RenderedMarkdown.DroppedHTML?
+        let links = LinkRewriter(options: options)
 
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
@@ -39,13 +49,22 @@ enum CMarkDocument {
             case CMARK_NODE_ITEM:
                 taskItems.append(node)
             case CMARK_NODE_PARAGRAPH where firstParagraph == nil && cmark_node_parent(node) == document:
-                firstParagraph = plainText(of: node)
+                firstParagraph = summaryText(of: node)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                let url = string(cmark_node_get_url(node))
                 let location = tree.fileLocation(of: node)
-                links.append(.init(destination: url, line: location.line, column: location.column))
-                if url.hasPrefix("/"), !url.hasPrefix("//"), options.basePath != "/" {
-                    cmark_node_set_url(node, String(options.basePath.dropLast()) + url)
+                if let url = links.rewrite(string(cmark_node_get_url(node)), line: location.line, column: location.column) {
+                    cmark_node_set_url(node, url)
+                }
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                if options.unsafeHTML {
+                    let location = tree.fileLocation(of: node)
+                    let literal = string(cmark_node_get_literal(node))
+                    let rewritten = links.rewriteRawHTML(literal, line: location.line, column: location.column)
+                    if rewritten != literal { cmark_node_set_literal(node, rewritten) }
+                } else {
+                    let location = tree.fileLocation(of: node)
+                    if dropped == nil { dropped = .init(count: 0, line: location.line, column: location.column) }
+                    dropped?.count += 1
                 }
             case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
                 wordCount += countWords(cmark_node_get_literal(node))
@@ -58,6 +77,8 @@ enum CMarkDocument {
         var ids = HeadingIDs()
         var renderedHeadings: [RenderedMarkdown.Heading] = []
         for heading in headings {
+            // One `<h1>` a page: later `#` headings are sections like `##`.
+            if cmark_node_get_heading_level(heading) == 1 { cmark_node_set_heading_level(heading, 2) }
             let text = plainText(of: heading)
             let id = ids.next(for: text)
             renderedHeadings.append(.init(level: Int(cmark_node_get_heading_level(heading)), text: text, id: id))
@@ -66,7 +87,7 @@ enum CMarkDocument {
 
         let html = string(cmark_render_html(document, cmarkOptions), free: true)
         return RenderedMarkdown(html: html, headings: renderedHeadings, firstParagraph: firstParagraph ?? "",
-                                wordCount: wordCount, links: links)
+                                wordCount: wordCount, links: links.found, title: title, droppedHTML: dropped)
     }
 
     // MARK: - Tree edits
@@ -103,12 +124,19 @@ enum CMarkDocument {
     // MARK: - Reading the tree
 
     /// The text a reader sees in a node: text and code spans, breaks as spaces.
-    private static func plainText(of node: OpaquePointer) -> String {
+    /// Without `images`, an image's alt text is left out.
+    private static func plainText(of node: OpaquePointer, images: Bool = true) -> String {
         var text = ""
+        var insideImages = 0
         let iterator = cmark_iter_new(node)
         defer { cmark_iter_free(iterator) }
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            guard let child = cmark_iter_get_node(iterator) else { continue }
+            if !images, cmark_node_get_type(child) == CMARK_NODE_IMAGE {
+                insideImages += event == CMARK_EVENT_ENTER ? 1 : -1
+                continue
+            }
+            guard event == CMARK_EVENT_ENTER, insideImages == 0 else { continue }
             switch cmark_node_get_type(child) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += string(cmark_node_get_literal(child))
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
@@ -116,6 +144,20 @@ enum CMarkDocument {
             }
         }
         return text.trimmed
+    }
+
+    /// A paragraph's text for the default summary, or nil when it is no sentence: only
+    /// images (their alt text is no summary), or a lone bold or italic label (`**Owner:**`).
+    private static func summaryText(of paragraph: OpaquePointer) -> String? {
+        let children = MarkdownTree.children(of: paragraph).filter { child in
+            let type = cmark_node_get_type(child)
+            return type != CMARK_NODE_SOFTBREAK && type != CMARK_NODE_LINEBREAK
+                && !(type == CMARK_NODE_TEXT && string(cmark_node_get_literal(child)).trimmed.isEmpty)
+        }
+        if children.allSatisfy({ cmark_node_get_type($0) == CMARK_NODE_IMAGE }) { return nil }
+        if children.count == 1, [CMARK_NODE_STRONG, CMARK_NODE_EMPH].contains(cmark_node_get_type(children[0])) { return nil }
+        let summary = plainText(of: paragraph, images: false)
+        return summary.isEmpty ? nil : summary
     }
 
     private static func countWords(_ literal: UnsafePointer<CChar>?) -> Int {

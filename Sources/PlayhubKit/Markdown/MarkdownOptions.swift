@@ -13,6 +13,12 @@ public struct MarkdownOptions: Sendable, Hashable {
     /// Curly quotes and dashes (cmark's CMARK_OPT_SMART). Always on for sites; off to run
     /// the GFM spec's examples, which are written without it.
     public var smartPunctuation = true
+    /// Where every content file is published, for relative links between them; nil renders
+    /// relative links as written.
+    public var layout: ContentLayout?
+    /// The body's file relative to the content folder (`playbooks/x.md`): relative links
+    /// start from its folder.
+    public var documentPath = ""
 
     public init(unsafeHTML: Bool = false, basePath: String = "/", firstLine: Int = 1) {
         self.unsafeHTML = unsafeHTML

@@ -48,7 +48,7 @@ extension ViewFactory {
             tocHTML: toc.html, hasTOC: !toc.isEmpty, bodyHTML: playbook.body.html,
             related: graph.relatedPlaybooks(of: index).map(card), featured: playbook.featured, draft: playbook.draft,
             params: playbook.params.mapValues(\.templateValue))
-        let article = JSONLD.Article(headline: playbook.title, description: playbook.description, datePublished: playbook.date,
+        let article = JSONLD.Article(headline: playbook.title, description: pageDescription(playbook.description), datePublished: playbook.date,
                                      dateModified: playbook.updated, author: playbook.author, url: links.absolute(plan.path),
                                      keywords: playbook.tags.compactMap { graph.tags[$0]?.title })
         let head = head(title: playbook.title, description: playbook.description, path: plan.path, ogType: "article",

@@ -19,7 +19,8 @@ extension ViewFactory {
             count: members.count, countLabel: Plural.playbooks(members.count), intro: intro(for: tag, count: members.count),
             playbooks: members.map(card),
             otherTags: (graph.tagsByCategory[tag.category] ?? []).filter { $0 != slug }.compactMap { tagLink($0, withCount: true) },
-            faq: faq, articleHTML: tag.body.html, hasArticle: !tag.body.html.isEmpty,
+            faq: faq, articleHTML: tag.body.html, hasArticle: !tag.body.html.isEmpty || tag.body.title != nil,
+            articleHeading: tag.body.title ?? "About \(tag.title)",
             relatedCategories: (category?.related ?? []).compactMap { categoryLink($0, withCount: true) },
             relatedTags: graph.relatedTags(of: slug).compactMap { tagLink($0, withCount: true) },
             industries: termCounts(.industry, among: members), tools: termCounts(.tool, among: members))

@@ -13,7 +13,9 @@ extension ViewFactory {
             items: pagination.range(ofPage: page).map { card(members[$0]) },
             pager: pager(pagination, page: page, base: .category(slug)),
             count: members.count, countLabel: Plural.playbooks(members.count),
-            articleHTML: page == 1 ? category.body.html : "", hasArticle: page == 1 && !category.body.html.isEmpty,
+            articleHTML: page == 1 ? category.body.html : "",
+            hasArticle: page == 1 && (!category.body.html.isEmpty || category.body.title != nil),
+            articleHeading: category.body.title,
             relatedCategories: category.related.compactMap { categoryLink($0, withCount: true) },
             lastUpdated: newest?.description, lastUpdatedText: newest?.longForm)
         return PageContext(site: site, head: head(title: title, description: category.description, path: plan.path, jsonLD: [crumbsLD]),

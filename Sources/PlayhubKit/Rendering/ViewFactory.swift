@@ -61,9 +61,13 @@ struct ViewFactory: @unchecked Sendable {
     func head(title: String?, description: String?, path: URLPath, ogType: String = "website",
               jsonLD: [any Encodable] = [], noindex: Bool = false) -> HeadView {
         let fullTitle = title.map { "\($0) | \(graph.config.title)" } ?? graph.config.title
-        let text = description ?? site.description ?? graph.config.title
-        return HeadView(title: fullTitle, description: text, canonical: links.absolute(path), ogType: ogType,
+        return HeadView(title: fullTitle, description: pageDescription(description), canonical: links.absolute(path), ogType: ogType,
                         jsonLDHTML: JSONLD.scripts(jsonLD), noindex: noindex)
+    }
+
+    /// Never empty: a page without a description of its own has the site's, else its title.
+    func pageDescription(_ description: String?) -> String {
+        [description, site.description].compactMap { $0?.trimmed }.first { !$0.isEmpty } ?? graph.config.title
     }
 
     func pager(_ pagination: Pagination, page: Int, base: URLPath) -> PagerView {

@@ -148,9 +148,10 @@ extension SiteGraph {
                 aliases: meta.aliases, inSitemap: meta.sitemap, params: meta.params, body: document.body))
         }
 
-        guard !problems.hasErrors else { return (nil, problems) }
+        // With errors, the graph holds what did resolve (for `check --report`); no page is built from it.
         return (index(config: config, playbooks: playbooks, categories: categories, tags: tags,
-                      industries: terms[.industry] ?? [:], tools: terms[.tool] ?? [:], pages: pages, jobs: jobs), problems)
+                      industries: terms[.industry] ?? [:], tools: terms[.tool] ?? [:], pages: pages, jobs: jobs,
+                      rankRelated: !problems.hasErrors), problems)
     }
 
     /// Orders everything and builds the slug → playbooks indexes in one pass; related

@@ -59,8 +59,8 @@ public enum ContentFuzzing {
     }
 
     static func exerciseSite(config: SiteConfig, documents: [ParsedDocument]) {
-        let (graph, _) = SiteGraph.resolve(config: config, documents: documents, includeDrafts: true, dates: ContentDates())
-        if let graph {
+        let (graph, problems) = SiteGraph.resolve(config: config, documents: documents, includeDrafts: true, dates: ContentDates())
+        if let graph, !problems.hasErrors {
             for index in graph.playbooks.indices { _ = graph.relatedPlaybooks(of: index) }
             let plans = PagePlanner.plan(graph)
             _ = SearchEngineFiles.make(graph: graph, plans: plans)

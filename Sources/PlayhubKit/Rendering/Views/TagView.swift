@@ -26,6 +26,8 @@ public struct TagView {
     // 6. the long-form article
     public var articleHTML: String
     public var hasArticle: Bool
+    /// The article's visible heading: the body's leading `# Heading`, else "About T".
+    public var articleHeading: String
     // 7. related blocks
     public var relatedCategories: [LinkView]
     /// The tag's `related` first, then tags sharing the most playbooks, with counts.

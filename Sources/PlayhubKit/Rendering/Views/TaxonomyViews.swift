@@ -11,6 +11,8 @@ public struct CategoryView {
     /// The long-form article, on the first page only.
     public var articleHTML: String
     public var hasArticle: Bool
+    /// The article's leading `# Heading`, shown above it.
+    public var articleHeading: String?
     public var relatedCategories: [LinkView]
     public var lastUpdated: String?
     public var lastUpdatedText: String?
