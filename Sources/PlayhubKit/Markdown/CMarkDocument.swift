@@ -17,9 +17,10 @@ enum CMarkDocument {
         let document = tree.document
         let cmarkOptions = tree.cmarkOptions
 
-        // Blocks first (a table or call-out holds inlines), then inlines everywhere.
-        GFMTable.apply(to: tree)
+        // Blocks first (a table or call-out holds inlines), then inlines everywhere; call-outs
+        // before tables, so a table in an admonition's re-parsed body is found too.
         Callout.apply(to: tree)
+        GFMTable.apply(to: tree)
         GFMStrikethrough.apply(to: tree)
         GFMAutolink.apply(to: tree)
 
