@@ -1,13 +1,15 @@
-/// Default summaries: the first paragraph, cut at a word boundary near 160 characters.
+/// Default summaries: the first paragraph, cut at a word boundary so that with its ellipsis
+/// it is at most 160 characters (what search engines show of a description).
 public enum Summary {
     public static let targetLength = 160
 
     public static func cut(_ text: String, near limit: Int = targetLength) -> String {
         let text = collapsingWhitespace(text, upTo: limit + 2)
         guard text.count > limit else { return text }
-        let hardStop = text.index(text.startIndex, offsetBy: limit)
-        // The last space at or before the limit (a word ending exactly there still fits);
-        // a single very long word is cut where it stands.
+        // The text before the ellipsis has at most `limit - 1` characters: the last space at
+        // or before that (a word ending exactly there still fits); a single very long word
+        // is cut where it stands.
+        let hardStop = text.index(text.startIndex, offsetBy: limit - 1)
         var cut = text[...hardStop].lastIndex(of: " ") ?? hardStop
         if text.distance(from: text.startIndex, to: cut) < limit / 2 { cut = hardStop }
         var head = String(text[..<cut])
