@@ -109,6 +109,79 @@ final class MarkdownTree {
         self.origins[container] = origins
     }
 
+    /// Text to parse as inlines only (a table cell, the lines of a paragraph), and the
+    /// container its inline nodes go into.
+    struct InlinePiece {
+        var lines: [(text: Substring, origin: Origin)]
+        var container: OpaquePointer
+    }
+
+    /// `graft` with `inline` for many pieces in one cmark run: each piece is a paragraph of
+    /// the fragment, so thousands of cells cost one parse. `prelude` (the body's link
+    /// reference definitions) follows them, so `[text][label]` in a piece finds its target.
+    func graftInlines(_ pieces: [InlinePiece], prelude: String) {
+        var markdown = "", lineOrigins: [Origin] = [], firstLines: [Int] = [], guarded: [Bool] = []
+        for piece in pieces {
+            firstLines.append(lineOrigins.count + 1)
+            let guardFirstLine = piece.lines.first.map { Self.mayStartBlock($0.text) } ?? false
+            guarded.append(guardFirstLine)
+            for (index, line) in piece.lines.enumerated() {
+                var origin = line.origin
+                if index == 0 && guardFirstLine {
+                    markdown += Self.inlineGuard
+                    origin.byteOffset -= Self.inlineGuard.utf8.count
+                }
+                markdown += line.text
+                markdown += "\n"
+                lineOrigins.append(origin)
+            }
+            markdown += "\n"
+            lineOrigins.append(Origin(line: 0, byteOffset: 0))
+        }
+        markdown += prelude
+        let fragment: OpaquePointer = markdown.withCString { cmark_parse_document($0, strlen($0), cmarkOptions) }
+        defer { cmark_node_free(fragment) }
+
+        var index = 0
+        for block in Self.children(of: fragment) {
+            let line = Int(cmark_node_get_start_line(block))
+            while index < pieces.count && line >= firstLines[index] + pieces[index].lines.count { index += 1 }
+            guard index < pieces.count else { break }
+            let type = cmark_node_get_type(block)
+            guard line >= firstLines[index], type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING else { continue }
+            if guarded[index] && line == firstLines[index] { Self.removeGuard(from: block) }
+            let container = pieces[index].container
+            while let child = cmark_node_first_child(block) {
+                cmark_node_unlink(child)
+                if cmark_node_append_child(container, child) == 0 { cmark_node_free(child) }
+            }
+        }
+        for piece in pieces { origins[piece.container] = lineOrigins }
+    }
+
+    /// Put before a piece whose first character could open a block (`# `, `- `, `1. `,
+    /// `>`, a fence, HTML, a definition): after it the line can only be inline text, and it
+    /// reads as the start of a line to emphasis and smart quotes.
+    private static let inlineGuard = "x "
+
+    private static func mayStartBlock(_ text: Substring) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        return (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) || "#>-+*_`~<[".utf8.contains(first)
+    }
+
+    /// Drops the guard from the paragraph's first text node, which is replaced by one
+    /// without a position: its source no longer starts where cmark saw it start.
+    private static func removeGuard(from paragraph: OpaquePointer) {
+        guard let first = cmark_node_first_child(paragraph), cmark_node_get_type(first) == CMARK_NODE_TEXT,
+              case let literal = literal(first), literal.hasPrefix(inlineGuard) else { return }
+        let rest = literal.dropFirst(inlineGuard.count)
+        if !rest.isEmpty, let replacement = text(String(rest)) {
+            cmark_node_insert_before(first, replacement)
+        }
+        cmark_node_unlink(first)
+        cmark_node_free(first)
+    }
+
     // MARK: - Building nodes
 
     /// A block that writes `enter` before its children and `exit` after them.
