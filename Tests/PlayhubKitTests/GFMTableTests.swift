@@ -308,3 +308,17 @@ import Testing
         #expect(html.hasSuffix("</table>\n</div>\n<p>" + Array(repeating: "y", count: 396).joined(separator: "\n") + "</p>\n"))
     }
 }
+
+/// Tables inside call-outs: the call-out is rebuilt first, so a table in its body is found.
+@Suite struct TablesInCallOutsTests {
+    @Test func aTableInAnAlertAndInAnAdmonitionIsATable() {
+        for markdown in ["> [!NOTE]\n> | a | b |\n> |---|---|\n> | [x](/x/) | 2 |\n",
+                         "!!! note\n    | a | b |\n    |---|---|\n    | [x](/x/) | 2 |\n"] {
+            let rendered = MarkdownRenderer.render(markdown, options: MarkdownOptions(firstLine: 10))
+            #expect(rendered.html.contains("<th>a</th>"), "\(markdown)")
+            #expect(rendered.html.contains("<td><a href=\"/x/\">x</a></td>"), "\(markdown)")
+            #expect(!rendered.html.contains("|"), "\(markdown)")
+            #expect(rendered.links.map { "\($0.line):\($0.column)" } == ["13:" + (markdown.hasPrefix(">") ? "5" : "7")], "\(markdown)")
+        }
+    }
+}

@@ -26,7 +26,7 @@ extension MarkdownTree {
         var quotes = 0
         var ancestor = cmark_node_parent(paragraph)
         while let current = ancestor {
-            if cmark_node_get_type(current) == CMARK_NODE_BLOCK_QUOTE { quotes += 1 }
+            if cmark_node_get_type(current) == CMARK_NODE_BLOCK_QUOTE || quoteMarked.contains(current) { quotes += 1 }
             ancestor = cmark_node_parent(current)
         }
         return (first...end.line).map { number in

@@ -92,6 +92,7 @@ private enum GitHubAlert {
 
         guard let block = Callout.block(kind: marker.kind, title: title.isEmpty ? marker.kind.label : title, form: .aside),
               Callout.replace(quote, with: block) else { return }
+        tree.quoteMarked.insert(block)
         for node in [text] + titleNodes + [sibling].compactMap({ $0 }) { Callout.remove(node) }
         if cmark_node_first_child(paragraph) == nil { Callout.remove(paragraph) }
         while let child = cmark_node_first_child(quote) {

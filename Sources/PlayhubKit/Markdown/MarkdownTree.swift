@@ -13,6 +13,8 @@ final class MarkdownTree {
     let cmarkOptions: Int32
     /// The body's lines (without their `\n`), 1-based through `line(_:)`.
     private let lines: [Substring]
+    /// Blocks that took a block quote's place (a call-out): their lines still start with `>`.
+    var quoteMarked: Set<OpaquePointer> = []
     /// Containers that hold re-parsed text, with where each line of that text sits in the body.
     private var origins: [OpaquePointer: [Origin]] = [:]
 
