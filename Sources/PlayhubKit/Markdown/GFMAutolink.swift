@@ -9,9 +9,28 @@ import CCmark
 /// their text node: cmark has already made any `*…*` or `` `…` `` after them an inline.
 enum GFMAutolink {
     static func apply(to tree: MarkdownTree) {
-        for text in tree.nodes(of: CMARK_NODE_TEXT) where !MarkdownTree.isInsideLink(text) {
-            link(text, tree: tree)
+        for text in textOutsideLinks(tree) { link(text, tree: tree) }
+    }
+
+    /// Text nodes not inside a link or image, in one pass (asking each node for its
+    /// ancestors would cost the nesting depth per node).
+    private static func textOutsideLinks(_ tree: MarkdownTree) -> [OpaquePointer] {
+        var found: [OpaquePointer] = []
+        var linkDepth = 0
+        let iterator = cmark_iter_new(tree.document)
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                linkDepth += event == CMARK_EVENT_ENTER ? 1 : -1
+            case CMARK_NODE_TEXT where linkDepth == 0:
+                found.append(node)
+            default:
+                break
+            }
         }
+        return found
     }
 
     private static func link(_ node: OpaquePointer, tree: MarkdownTree) {

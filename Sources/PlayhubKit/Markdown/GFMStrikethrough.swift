@@ -126,9 +126,11 @@ enum GFMStrikethrough {
         }
 
         for child in children { cmark_node_unlink(child) }
-        var stack = [container]
+        // A `<del>` fills while detached and joins its parent when it closes: cmark checks
+        // every append against the parent's ancestors, which would cost the nesting depth.
+        var stack: [(node: OpaquePointer, isDel: Bool)] = [(container, false)]
         for piece in pieces {
-            let parent = stack[stack.count - 1]
+            let parent = stack[stack.count - 1].node
             switch piece {
             case .node(let node):
                 append(node, to: parent, tree: tree)
@@ -140,10 +142,11 @@ enum GFMStrikethrough {
             case .open:
                 // Without a node (out of memory) the span's pieces stay in the parent.
                 let del = MarkdownTree.customInline(enter: "<del>", exit: "</del>")
-                if let del { append(del, to: parent, tree: tree) }
-                stack.append(del ?? parent)
+                stack.append((del ?? parent, del != nil))
             case .close:
-                if stack.count > 1 { stack.removeLast() }
+                guard stack.count > 1 else { continue }
+                let closed = stack.removeLast()
+                if closed.isDel { append(closed.node, to: stack[stack.count - 1].node, tree: tree) }
             }
         }
         for child in replaced { tree.discard(child) }
