@@ -19,6 +19,8 @@ final class MarkdownTree {
     private var placements: [OpaquePointer: Placement] = [:]
     /// Body lines as bytes, converted once each: inline passes read one line per text node.
     private var lineBytes: [Int: [UInt8]] = [:]
+    /// The last `characterCount` answer: line, byte count and characters in those bytes.
+    private var columnCursor = (line: 0, bytes: 0, characters: 0)
 
     /// Where line `n` of a re-parsed piece of text sits in the body: its body line and the
     /// number of bytes of that line before the piece's first byte.
@@ -102,11 +104,22 @@ final class MarkdownTree {
     func fileLocation(of node: OpaquePointer) -> (line: Int, column: Int) {
         let position = bodyPosition(of: node)
         guard position.line > 0 else { return (options.firstLine, options.firstColumn) }
-        let text = line(position.line).utf8
-        let prefix = text.prefix(max(0, position.byteColumn - 1))
-        let characters = String(decoding: prefix, as: UTF8.self).count + 1
+        let characters = characterCount(ofLine: position.line, bytes: max(0, position.byteColumn - 1)) + 1
         return (position.line + options.firstLine - 1,
                 position.line == 1 ? characters + options.firstColumn - 1 : characters)
+    }
+
+    /// Characters in the first `bytes` bytes of a body line. Links come in document order, so
+    /// counting on from the last answer on the same line keeps a line of many links linear.
+    private func characterCount(ofLine number: Int, bytes: Int) -> Int {
+        let utf8 = line(number).utf8
+        let end = min(bytes, utf8.count)
+        var from = 0, count = 0
+        if columnCursor.line == number, columnCursor.bytes <= end { (from, count) = (columnCursor.bytes, columnCursor.characters) }
+        let start = utf8.index(utf8.startIndex, offsetBy: from), stop = utf8.index(utf8.startIndex, offsetBy: end)
+        count += String(decoding: utf8[start..<stop], as: UTF8.self).count
+        columnCursor = (number, end, count)
+        return count
     }
 
     // MARK: - Re-parsed text
