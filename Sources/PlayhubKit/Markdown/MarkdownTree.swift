@@ -17,6 +17,12 @@ final class MarkdownTree {
     var quoteMarked: Set<OpaquePointer> = []
     /// Containers that hold re-parsed text, with where each line of that text sits in the body.
     private var origins: [OpaquePointer: [Origin]] = [:]
+    /// Where nodes the extensions made sit in the body (cmark has no setter for positions).
+    private var placements: [OpaquePointer: Placement] = [:]
+    /// Body lines as bytes, converted once each: inline passes read one line per text node.
+    private var lineBytes: [Int: [UInt8]] = [:]
+    /// The last `characterCount` answer: line, byte count and characters in those bytes.
+    private var columnCursor = (line: 0, bytes: 0, characters: 0)
 
     /// Where line `n` of a re-parsed piece of text sits in the body: its body line and the
     /// number of bytes of that line before the piece's first byte.
@@ -39,11 +45,26 @@ final class MarkdownTree {
         (options.smartPunctuation ? CMARK_OPT_SMART : 0) | (options.unsafeHTML ? CMARK_OPT_UNSAFE : 0)
     }
 
+    /// A node's span on one body line, in byte columns (1-based, inclusive).
+    struct Placement: Hashable {
+        var line: Int
+        var startColumn: Int
+        var endColumn: Int
+    }
+
     // MARK: - Source text
 
     /// Body line `number` (1-based), or "" past the end.
     func line(_ number: Int) -> Substring {
         number >= 1 && number <= lines.count ? lines[number - 1] : ""
+    }
+
+    /// Body line `number` as UTF-8 bytes, or [] past the end.
+    func bytes(ofLine number: Int) -> [UInt8] {
+        if let cached = lineBytes[number] { return cached }
+        let bytes = Array(line(number).utf8)
+        lineBytes[number] = bytes
+        return bytes
     }
 
     /// The source bytes of a node that starts and ends on one body line (a text node, a code
@@ -63,6 +84,9 @@ final class MarkdownTree {
     /// Where a node starts (or ends) in the body: 1-based line and byte column, mapped
     /// through the graft that holds it. Line 0 when cmark gave the node no position.
     func bodyPosition(of node: OpaquePointer, end: Bool = false) -> (line: Int, byteColumn: Int) {
+        if let placement = placements[node] {
+            return (placement.line, end ? placement.endColumn : placement.startColumn)
+        }
         let line = Int(end ? cmark_node_get_end_line(node) : cmark_node_get_start_line(node))
         let column = Int(end ? cmark_node_get_end_column(node) : cmark_node_get_start_column(node))
         guard line > 0 else { return (0, 0) }
@@ -82,11 +106,22 @@ final class MarkdownTree {
     func fileLocation(of node: OpaquePointer) -> (line: Int, column: Int) {
         let position = bodyPosition(of: node)
         guard position.line > 0 else { return (options.firstLine, options.firstColumn) }
-        let text = line(position.line).utf8
-        let prefix = text.prefix(max(0, position.byteColumn - 1))
-        let characters = String(decoding: prefix, as: UTF8.self).count + 1
+        let characters = characterCount(ofLine: position.line, bytes: max(0, position.byteColumn - 1)) + 1
         return (position.line + options.firstLine - 1,
                 position.line == 1 ? characters + options.firstColumn - 1 : characters)
+    }
+
+    /// Characters in the first `bytes` bytes of a body line. Links come in document order, so
+    /// counting on from the last answer on the same line keeps a line of many links linear.
+    private func characterCount(ofLine number: Int, bytes: Int) -> Int {
+        let utf8 = line(number).utf8
+        let end = min(bytes, utf8.count)
+        var from = 0, count = 0
+        if columnCursor.line == number, columnCursor.bytes <= end { (from, count) = (columnCursor.bytes, columnCursor.characters) }
+        let start = utf8.index(utf8.startIndex, offsetBy: from), stop = utf8.index(utf8.startIndex, offsetBy: end)
+        count += String(decoding: utf8[start..<stop], as: UTF8.self).count
+        columnCursor = (number, end, count)
+        return count
     }
 
     // MARK: - Re-parsed text
@@ -206,6 +241,24 @@ final class MarkdownTree {
         guard let node = cmark_node_new(CMARK_NODE_TEXT) else { return nil }
         cmark_node_set_literal(node, literal)
         return node
+    }
+
+    /// Records where a node an extension made sits in the body, so its links keep their
+    /// file line and column.
+    func place(_ node: OpaquePointer, at placement: Placement) {
+        placements[node] = placement
+    }
+
+    /// Unlinks and frees a node an extension replaced, forgetting its placement so a later
+    /// node at the same address does not inherit it.
+    func discard(_ node: OpaquePointer) {
+        var stack = [node]
+        while let current = stack.popLast() {
+            placements[current] = nil
+            stack.append(contentsOf: Self.children(of: current))
+        }
+        cmark_node_unlink(node)
+        cmark_node_free(node)
     }
 
     // MARK: - Reading nodes
