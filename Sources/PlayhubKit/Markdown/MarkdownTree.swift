@@ -292,16 +292,4 @@ final class MarkdownTree {
         }
         return found
     }
-
-    /// Whether `node` sits inside a link, image or code (where autolinks and strikethrough
-    /// do not apply).
-    static func isInsideLink(_ node: OpaquePointer) -> Bool {
-        var ancestor = cmark_node_parent(node)
-        while let current = ancestor {
-            let type = cmark_node_get_type(current)
-            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE { return true }
-            ancestor = cmark_node_parent(current)
-        }
-        return false
-    }
 }
