@@ -165,3 +165,27 @@ import PlayhubKit
             "content/playbooks/kit/index.html:1:1: error: the content file content/playbooks/kit/index.html would be published at /playbooks/kit/index.html, where the page /playbooks/kit/ goes (rename it)"])
     }
 }
+
+extension HandbookContentTests {
+    @Test func aBundleFolderThatIsNoSlugIsNamedAsAFolder() throws {
+        let site = try SiteFixture(SmallHub.text, files: ["content/playbooks/CI-CD/README.md": "---\ntags: [\"seo\"]\n---\n\n# CI/CD\n"])
+        #expect(site.build().diagnostics.errors.map(\.description) == [
+            "content/playbooks/CI-CD/README.md:1:1: error: folder name 'CI-CD' is not a valid slug (lowercase a-z, 0-9 and single hyphens) (rename the folder to 'ci-cd')"])
+    }
+}
+
+extension HandbookContentTests {
+    @Test func aLinkToAFolderWithoutAnIndexOrToAMissingReadmeSaysWhatIsThere() throws {
+        let site = try SiteFixture(SmallHub.text, files: [
+            "content/playbooks/ops/runbook.md": "---\ntitle: \"Runbook\"\ntags: [\"seo\"]\n---\n\nSee [the team](../team/), [growth](../growth/) and [privacy](../privacy/README.md).\n",
+            "content/playbooks/ops/security/privacy/README.md": "---\ntitle: \"Privacy\"\ntags: [\"seo\"]\n---\n",
+            "content/playbooks/team/charter.md": "---\ntitle: \"Charter\"\ntags: [\"seo\"]\n---\n",
+        ])
+        let result = site.build()
+        #expect(result.diagnostics.warnings.filter { $0.code == .brokenLink }.map(\.description) == [
+            "content/playbooks/ops/runbook.md:6:5: warning: broken link '../team/': content/playbooks/team/ is a folder with no index.md or README.md (link to one of its files, such as content/playbooks/team/charter.md, or add an index.md)",
+            "content/playbooks/ops/runbook.md:6:27: warning: broken link '../growth/': content/playbooks/growth/ is a folder with no index.md or README.md (link to one of its files, such as content/playbooks/growth/keyword-research.md, or add an index.md)",
+            "content/playbooks/ops/runbook.md:6:52: warning: broken link '../privacy/README.md': there is no content/playbooks/privacy/README.md (did you mean content/playbooks/ops/security/privacy/README.md?)",
+        ])
+    }
+}

@@ -53,6 +53,16 @@ public enum LinkChecker {
         for source in sources {
             for link in source.links {
                 let location = SourceLocation(file: source.file, line: link.line, column: link.column)
+                if let missing = link.missing, missing.hasSuffix("/") {
+                    let contentDir = layout?.contentDir ?? "content"
+                    let first = layout?.files(in: String(missing.dropLast())).first
+                    problems.append(Diagnostic(.brokenLink, at: location,
+                        "broken link '\(link.destination)': \(contentDir)/\(missing) is a folder with no index.md or README.md",
+                        hint: first.map { "link to one of its files, such as \(contentDir)/\($0), or add an index.md" }
+                            ?? "link to one of its files, or add an index.md",
+                        severity: severity))
+                    continue
+                }
                 if let missing = link.missing {
                     let contentDir = layout?.contentDir ?? "content"
                     let document = String(source.file.dropFirst(contentDir.count + 1))

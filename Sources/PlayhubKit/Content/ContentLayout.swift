@@ -27,6 +27,8 @@ public final class ContentLayout: Sendable, Hashable {
     let targets: [String: Target]
     /// A bundle's folder (`playbooks/onboarding`) → its index file's path.
     let bundles: [String: String]
+    /// Every folder that holds a content file, for links to a folder that is no bundle.
+    let folders: Set<String>
     /// Changes whenever a file is added, removed or renamed: a parse that resolved links
     /// against another layout is not reused.
     let key: UInt64
@@ -38,6 +40,12 @@ public final class ContentLayout: Sendable, Hashable {
         for file in files { targets[file.path] = .file(file.output) }
         self.targets = targets
         self.bundles = bundles
+        var folders = Set<String>()
+        for path in targets.keys {
+            var folder = Self.folder(of: path)
+            while !folder.isEmpty, folders.insert(folder).inserted { folder = Self.folder(of: folder) }
+        }
+        self.folders = folders
         var hash = StableHash()
         hash.combine(contentDir)
         for path in targets.keys.sorted() { hash.combine(path) }
@@ -87,7 +95,8 @@ public final class ContentLayout: Sendable, Hashable {
         case notRelative
         /// The link becomes `target` (with its fragment and query).
         case resolved(target: Target, suffix: String)
-        /// A `.md` file that is not in the content folder (content-relative path).
+        /// A `.md` file that is not in the content folder (content-relative path), or a
+        /// folder of it that has no `index.md` or `README.md` (the path ends in `/`).
         case missing(String)
         /// A relative path that names no content file: left as written, for the browser.
         case unknown
@@ -102,19 +111,34 @@ public final class ContentLayout: Sendable, Hashable {
         guard let path = Self.join(folder: Self.folder(of: document), decoded) else { return .unknown }
         if let target = targets[path] { return .resolved(target: target, suffix: suffix) }
         // `guide/` or `guide` for a bundle's folder, as MkDocs and GitHub allow.
-        if let index = bundles[path.hasSuffix("/") ? String(path.dropLast()) : path], let target = targets[index] {
+        let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
+        if let index = bundles[folder], let target = targets[index] {
             return .resolved(target: target, suffix: suffix)
         }
+        if folders.contains(folder) { return .missing(folder + "/") }
         return path.lowercased().hasSuffix(".md") ? .missing(path) : .unknown
     }
 
-    /// The content file whose path is closest to a missing one, never `document` itself.
+    /// The content file whose path is closest to a missing one, never `document` itself:
+    /// a file of the same name (for `README.md` and `index.md`, in a folder of the same
+    /// name) nearest by path, else the closest path.
     func suggestion(for missing: String, from document: String) -> String? {
-        let name = (missing as NSString).lastPathComponent
         let candidates = targets.keys.filter { $0 != document && $0.hasSuffix(".md") }
-        let sameName = candidates.filter { ($0 as NSString).lastPathComponent == name }.sorted()
-        if let only = sameName.first { return only }
+        func name(_ path: String) -> String {
+            let last = (path as NSString).lastPathComponent
+            return Self.bundleIndexNames.contains(last) ? (Self.folder(of: path) as NSString).lastPathComponent + "/" + last : last
+        }
+        let wanted = name(missing)
+        let sameName = candidates.filter { name($0) == wanted }
+        if !sameName.isEmpty {
+            return sameName.min { (DidYouMean.editDistance($0, missing), $0) < (DidYouMean.editDistance($1, missing), $1) }
+        }
         return DidYouMean.suggestion(for: missing, in: candidates)
+    }
+
+    /// The `.md` files directly in a folder of the content folder, for a link to the folder.
+    func files(in folder: String) -> [String] {
+        targets.keys.filter { Self.folder(of: $0) == folder && $0.hasSuffix(".md") }.sorted()
     }
 
     static func hasScheme(_ destination: String) -> Bool {

@@ -16,8 +16,12 @@ extension SiteGraph {
             let location = SourceLocation(file: document.path)
             guard Slug.isValid(stem) else {
                 let suggestion = Slug.from(stem)
-                problems.append(Diagnostic(.invalidSlug, at: location, "file name '\(stem).md' is not a valid slug (lowercase a-z, 0-9 and single hyphens)",
-                    hint: suggestion.isEmpty ? "rename the file using lowercase letters, digits and hyphens" : "rename it to '\(suggestion).md'"))
+                // A page bundle's slug is its folder's name.
+                let bundle = !document.path.hasSuffix("/\(stem).md")
+                let named = bundle ? "folder name '\(stem)'" : "file name '\(stem).md'"
+                let renamed = bundle ? "rename the folder to '\(suggestion)'" : "rename it to '\(suggestion).md'"
+                problems.append(Diagnostic(.invalidSlug, at: location, "\(named) is not a valid slug (lowercase a-z, 0-9 and single hyphens)",
+                    hint: suggestion.isEmpty ? "rename it using lowercase letters, digits and hyphens" : renamed))
                 continue
             }
             if let first = seenSlugs[document.kind]?[stem] {
