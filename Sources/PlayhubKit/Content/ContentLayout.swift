@@ -107,7 +107,9 @@ public final class ContentLayout: Sendable, Hashable {
               !Self.hasScheme(destination) else { return .notRelative }
         let cut = destination.firstIndex { $0 == "#" || $0 == "?" } ?? destination.endIndex
         let written = String(destination[..<cut]), suffix = String(destination[cut...])
-        let decoded = written.removingPercentEncoding ?? written
+        var decoded = written.removingPercentEncoding ?? written
+        // `other.md/`, as MkDocs sites with directory URLs often have it, is `other.md`.
+        if decoded.lowercased().hasSuffix(".md/") { decoded.removeLast() }
         guard let path = Self.join(folder: Self.folder(of: document), decoded) else { return .unknown }
         if let target = targets[path] { return .resolved(target: target, suffix: suffix) }
         // `guide/` or `guide` for a bundle's folder, as MkDocs and GitHub allow.
