@@ -189,3 +189,48 @@ extension HandbookContentTests {
         ])
     }
 }
+
+extension HandbookContentTests {
+    @Test func absoluteLinksToTheSiteAndRawHTMLLinksAreCheckedToo() throws {
+        let site = try SiteFixture(SmallHub.text, files: [
+            "site.json": #"{"title": "Test Hub", "baseURL": "https://example.org/hub/", "unsafeHTML": true}"#,
+            "content/playbooks/linked.md": """
+                ---
+                title: "Linked"
+                tags: ["seo"]
+                ---
+
+                [Fine](https://example.org/hub/playbooks/seo-audit/), [gone](https://example.org/hub/playbooks/gone/),
+                [elsewhere](https://example.com/playbooks/gone/).
+
+                <p>Raw <a href="/playbooks/missing/">missing</a> and <a href="/tags/seo/">kept</a>.</p>
+                """,
+        ])
+        let result = site.build()
+        #expect(result.diagnostics.warnings.filter { $0.code == .brokenLink }.map(\.description) == [
+            "content/playbooks/linked.md:6:55: warning: broken link 'https://example.org/hub/playbooks/gone/': no page or file at /playbooks/gone/ (did you mean '/playbooks/'?)",
+            "content/playbooks/linked.md:9:17: warning: broken link '/playbooks/missing/': no page or file at /playbooks/missing/ (check the slug against the file names in content/)",
+        ])
+        site.expectFile("playbooks/linked/index.html", #"<a href="/hub/tags/seo/">kept</a>"#)
+    }
+
+    @Test func aPageWithoutAnyTextHasTheSitesDescription() throws {
+        let site = try SiteFixture(SmallHub.text, files: [
+            "site.json": #"{"title": "Test Hub", "baseURL": "https://example.org/", "params": {"description": "Playbooks for small teams."}}"#,
+            "content/playbooks/pictures.md": "---\ntitle: \"Pictures\"\ntags: [\"seo\"]\n---\n\n![Only a picture](/p.png)\n\n**Label**\n",
+        ])
+        #expect(site.build().succeeded)
+        site.expectFile("playbooks/pictures/index.html",
+            #"<meta name="description" content="Playbooks for small teams.">"#,
+            #"<meta property="og:description" content="Playbooks for small teams.">"#,
+            #""description":"Playbooks for small teams.""#)
+    }
+
+    @Test func checkReportsHealthEvenWithErrorsAfterThem() throws {
+        let site = try SiteFixture(SmallHub.text, files: ["content/playbooks/bad.md": "---\ntitle: \"Bad\"\ntags: [\"sep\"]\n---\n"])
+        let captured = CLITests.Captured()
+        #expect(Playhub.run(["check", "--report", "--source", site.root.path], output: captured.console) == 1)
+        #expect(captured.err.hasPrefix("content/playbooks/bad.md:3:8: error: unknown tag 'sep' (did you mean 'seo'?)\n"), "\(captured.err)")
+        #expect(captured.out.contains("Hub health"), "\(captured.out)")
+    }
+}

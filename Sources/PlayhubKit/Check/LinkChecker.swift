@@ -78,7 +78,8 @@ public enum LinkChecker {
                 guard let target = resolve(destination, on: source.page) else { continue }
                 guard let outputPath = outputFile(for: target.path, in: published.paths) else {
                     problems.append(Diagnostic(.brokenLink, at: location, "broken link '\(link.destination)': no page or file at \(target.path)",
-                        hint: DidYouMean.hint(for: target.path, in: pagePaths) ?? "check the slug against the file names in content/",
+                        hint: DidYouMean.hint(for: target.path, in: pagePaths.lazy.filter { $0 != source.page.value })
+                            ?? "check the slug against the file names in content/",
                         severity: severity))
                     continue
                 }
