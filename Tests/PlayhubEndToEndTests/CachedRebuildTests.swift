@@ -78,6 +78,36 @@ import Testing
         expectSameAsClean(site)
     }
 
+    @Test func aChangedFileBesideTheTextIsCopiedAgain() throws {
+        let site = try SiteFixture(SmallHub.text, files: ["content/playbooks/growth/img/chart.png": "PNG-1"])
+        site.backdate()
+        build(site)
+        try site.write("content/playbooks/growth/img/chart.png", "PNG-2")
+        let rebuilt = build(site)
+        #expect(site.read("playbooks/growth/img/chart.png") == "PNG-2")
+        #expect(rebuilt.renderedPages == pageCount(rebuilt), "a full build")
+        expectSameAsClean(site)
+    }
+
+    @Test func aBodyEditThatFixesABrokenLinkTakesItsWarningAway() throws {
+        let site = try SiteFixture(SmallHub.text, files: [
+            "content/playbooks/price-test.md": SmallHub.priceTest(body: "See [the audit](growth/seo-audti.md).\n")])
+        site.backdate()
+        let first = build(site)
+        #expect(first.diagnostics.warnings.filter { $0.code == .brokenLink }.count == 1)
+        try site.write("content/playbooks/price-test.md", SmallHub.priceTest(body: "See [the audit](growth/seo-audit.md).\n"))
+        let fixed = build(site)
+        #expect(fixed.renderedPages == 1)
+        #expect(fixed.diagnostics.warnings.filter { $0.code == .brokenLink }.isEmpty, "\(fixed.diagnostics)")
+        site.expectFile("playbooks/price-test/index.html", #"<a href="/playbooks/seo-audit/">the audit</a>"#)
+        try site.write("content/playbooks/price-test.md", SmallHub.priceTest(body: "See [the audit](growth/seo-audit.md#nope).\n"))
+        let broken = build(site)
+        #expect(broken.renderedPages == 1)
+        #expect(broken.diagnostics.warnings.filter { $0.code == .brokenLink }.map(\.message)
+                == ["broken link 'growth/seo-audit.md#nope': /playbooks/seo-audit/ has no heading or element with id 'nope'"])
+        expectSameAsClean(site)
+    }
+
     @Test func editingFrontMatterRebuildsEverything() throws {
         let site = try SiteFixture(SmallHub.text)
         site.backdate()
