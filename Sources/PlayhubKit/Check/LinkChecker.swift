@@ -122,17 +122,22 @@ public enum LinkChecker {
     static func resolve(_ destination: String, on page: URLPath) -> (path: String, fragment: String?)? {
         if destination.hasPrefix("//") { return nil }
         if let colon = destination.firstIndex(of: ":"), !destination[..<colon].contains("/") { return nil } // has a scheme
-        let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        var path = String(parts[0])
+        let hash = destination.firstIndex(of: "#")
+        var path = String(destination[..<(hash ?? destination.endIndex)])
         if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
-        let fragment = parts.count > 1 ? String(parts[1]) : nil
+        let fragment = hash.map { String(destination[destination.index(after: $0)...]) }
         if path.isEmpty { return (page.value, fragment) }
         if !path.hasPrefix("/") {
-            // Relative to the page's folder, as a browser resolves it.
-            guard let base = URL(string: "https://site.invalid\(page.value)"), let url = URL(string: path, relativeTo: base) else { return nil }
-            path = url.path + (path.hasSuffix("/") && !url.path.hasSuffix("/") ? "/" : "")
+            // Relative to the page's folder, as a browser resolves it (pages end in `/`).
+            let folder = page.value.hasSuffix("/") ? String(page.value.dropFirst().dropLast()) : ContentLayout.folder(of: String(page.value.dropFirst()))
+            if let joined = ContentLayout.join(folder: folder, path) {
+                path = "/" + joined
+            } else {
+                guard let base = URL(string: "https://site.invalid\(page.value)"), let url = URL(string: path, relativeTo: base) else { return nil }
+                path = url.path + (path.hasSuffix("/") && !url.path.hasSuffix("/") ? "/" : "")
+            }
         }
-        return ((path.removingPercentEncoding ?? path), fragment)
+        return (path.contains("%") ? (path.removingPercentEncoding ?? path) : path, fragment)
     }
 
     /// The output file serving `path`: `x/index.html` for `/x/` (and for `/x`), or the file itself.

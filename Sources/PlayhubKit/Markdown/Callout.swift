@@ -1,4 +1,5 @@
 import CCmark
+import Foundation
 
 /// Call-outs: GitHub's alerts (`> [!NOTE]` …) and MkDocs admonitions (`!!! tip "Title"`)
 /// become labelled asides:
@@ -166,6 +167,10 @@ private struct Admonition {
 
     /// The block that replaced `paragraph`, or nil when it is no admonition.
     private static func convert(_ paragraph: OpaquePointer, in tree: MarkdownTree, graftBody: Bool) -> OpaquePointer? {
+        // Nearly every paragraph is prose: its text does not start with `!!!` or `???`.
+        guard let text = cmark_node_first_child(paragraph), cmark_node_get_type(text) == CMARK_NODE_TEXT,
+              let literal = cmark_node_get_literal(text),
+              strncmp(literal, "!!!", 3) == 0 || strncmp(literal, "???", 3) == 0 else { return nil }
         let start = tree.bodyPosition(of: paragraph), end = tree.bodyPosition(of: paragraph, end: true)
         guard start.line > 0, end.line >= start.line else { return nil }
         // The source, not the text node: smart punctuation has curled the title's quotes there.

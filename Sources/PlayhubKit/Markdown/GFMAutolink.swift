@@ -1,4 +1,5 @@
 import CCmark
+import Foundation
 
 /// GFM extended autolinks (spec §6.9): `www.`, `http://`, `https://` and e-mail addresses in text become links.
 ///
@@ -24,13 +25,20 @@ enum GFMAutolink {
             switch cmark_node_get_type(node) {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 linkDepth += event == CMARK_EVENT_ENTER ? 1 : -1
-            case CMARK_NODE_TEXT where linkDepth == 0:
+            case CMARK_NODE_TEXT where linkDepth == 0 && mayHoldLink(cmark_node_get_literal(node)):
                 found.append(node)
             default:
                 break
             }
         }
         return found
+    }
+
+    /// Most text has no `www.`, no `://` and no `@` (which `mailto:` and `xmpp:` links hold
+    /// too): such a node is passed over before its source is looked at.
+    private static func mayHoldLink(_ literal: UnsafePointer<CChar>?) -> Bool {
+        guard let literal else { return false }
+        return strchr(literal, Int32(UInt8(ascii: "@"))) != nil || strstr(literal, "://") != nil || strstr(literal, "www.") != nil
     }
 
     private static func link(_ node: OpaquePointer, tree: MarkdownTree) {

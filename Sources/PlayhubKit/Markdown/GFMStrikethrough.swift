@@ -1,4 +1,5 @@
 import CCmark
+import Foundation
 
 /// GFM strikethrough (spec §6.5): `~~text~~` and `~text~` become `<del>`.
 ///
@@ -13,7 +14,9 @@ enum GFMStrikethrough {
         // Containers first: striking one replaces its text nodes.
         var containers: [OpaquePointer] = []
         var seen = Set<OpaquePointer>()
+        // Only containers with a `~` in their text can strike anything.
         for text in tree.nodes(of: CMARK_NODE_TEXT) {
+            guard let literal = cmark_node_get_literal(text), strchr(literal, Int32(UInt8(ascii: "~"))) != nil else { continue }
             if let parent = cmark_node_parent(text), seen.insert(parent).inserted { containers.append(parent) }
         }
         for container in containers { strike(in: container, tree: tree) }
