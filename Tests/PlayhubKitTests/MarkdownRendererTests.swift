@@ -309,3 +309,17 @@ import Testing
         #expect(render("").wordCount == 0)
     }
 }
+
+extension MarkdownRendererTests {
+    @Test func linkColumnsAreRightOnIndentedContinuationLines() {
+        let cases: [(String, String)] = [
+            ("- item\n    deeper [c](/c/)\n", "2:12"),
+            ("> quote\n>   indented [d](/d/)\n", "2:14"),
+            ("Para\n   lazy [e](/e/)\n", "2:9"),
+            ("1. one\n\n   two [f](/f/)\n", "3:8"),
+        ]
+        for (markdown, expected) in cases {
+            #expect(MarkdownRenderer.render(markdown).links.map { "\($0.line):\($0.column)" } == [expected], "\(markdown)")
+        }
+    }
+}

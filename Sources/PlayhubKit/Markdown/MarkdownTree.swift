@@ -105,12 +105,57 @@ final class MarkdownTree {
     /// Where a node starts in the file: line, and column in characters (what an editor
     /// shows), for diagnostics.
     func fileLocation(of node: OpaquePointer) -> (line: Int, column: Int) {
-        let position = bodyPosition(of: node)
+        var position = bodyPosition(of: node)
         guard position.line > 0 else { return (options.firstLine, options.firstColumn) }
+        position.byteColumn += continuationShift(of: node, line: position.line)
         let characters = characterCount(ofLine: position.line, bytes: max(0, position.byteColumn - 1)) + 1
         return (position.line + options.firstLine - 1,
                 position.line == 1 ? characters + options.firstColumn - 1 : characters)
     }
+
+    /// cmark 0.30 does not count the blanks it strips from the start of a paragraph's
+    /// continuation line (`- item⏎    more`, `>   more`, a lazy `   more`): everything on
+    /// that line is reported that many bytes to the left. The first node of the line shows
+    /// how many: it really starts at the first non-blank byte from where it is reported.
+    private func continuationShift(of node: OpaquePointer, line: Int) -> Int {
+        var block = cmark_node_parent(node)
+        while let current = block, cmark_node_get_type(current).rawValue >= CMARK_NODE_FIRST_INLINE.rawValue {
+            block = cmark_node_parent(current)
+        }
+        guard let block, Int(cmark_node_get_start_line(block)) != line, !isGrafted(block) else { return 0 }
+        let key = ShiftKey(block: block, line: line)
+        if let known = shifts[key] { return known }
+        var shift = 0
+        let iterator = cmark_iter_new(block)
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator), child != block,
+                  Int(cmark_node_get_start_line(child)) == line else { continue }
+            let bytes = self.bytes(ofLine: line)
+            var index = Int(cmark_node_get_start_column(child)) - 1
+            let reported = index
+            while index >= 0, index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
+            shift = max(0, index - reported)
+            break
+        }
+        shifts[key] = shift
+        return shift
+    }
+
+    private func isGrafted(_ node: OpaquePointer) -> Bool {
+        var ancestor: OpaquePointer? = node
+        while let current = ancestor {
+            if origins[current] != nil { return true }
+            ancestor = cmark_node_parent(current)
+        }
+        return false
+    }
+
+    private struct ShiftKey: Hashable {
+        var block: OpaquePointer
+        var line: Int
+    }
+    private var shifts: [ShiftKey: Int] = [:]
 
     /// Characters in the first `bytes` bytes of a body line. Links come in document order, so
     /// counting on from the last answer on the same line keeps a line of many links linear.
