@@ -67,7 +67,7 @@ import Testing
         }
         #expect(theme.hasTemplate("tag") && theme.hasTemplate("faq-item"))
         // Its references are really there: the checks below are not vacuous.
-        #expect(TemplateScan(sources["tag"]!.text).references.map(\.name) == ["base", "faq-item"])
+        #expect(TemplateScan(sources["tag"]!.text).references.map(\.name) == ["base", "pager", "faq-item"])
     }
 
     @Test func aMissingPartialIsAnErrorAtItsTagWithASuggestion() {

@@ -5,7 +5,7 @@ extension ViewFactory {
         case .home: return home(plan)
         case .playbook(let index): return playbook(index, plan)
         case .playbookList(let page): return playbookList(page, plan)
-        case .tag(let slug): return tag(slug, plan)
+        case .tag(let slug, let page): return tag(slug, page: page, plan)
         case .tagIndex: return tagIndex(plan)
         case .category(let slug, let page): return category(slug, page: page, plan)
         case .categoryIndex: return categoryIndex(plan)

@@ -2,40 +2,47 @@ import Foundation
 
 /// The tag page (SPEC "The tag page") and the FAQ built from tags.
 extension ViewFactory {
-    func tag(_ slug: String, _ plan: PagePlan) -> PageContext {
+    /// Page `page` of a tag: its list paginated like every list; page 1 also holds the FAQ,
+    /// the article and the related blocks.
+    func tag(_ slug: String, page: Int, _ plan: PagePlan) -> PageContext {
         let tag = graph.tags[slug]!
         let members = graph.playbooksByTag[slug] ?? []
+        let pagination = Pagination(itemCount: members.count, size: graph.config.paginate)
+        let first = page == 1
         let category = graph.categories[tag.category]
-        let title = "\(tag.title) Playbooks"
+        let title = first ? "\(tag.title) Playbooks" : "\(tag.title) Playbooks (page \(page))"
         var trail: [(String, URLPath)] = []
         if let category { trail.append((category.title, .category(category.slug))) }
-        trail.append((tag.title, plan.path))
+        trail.append((tag.title, .tag(slug)))
+        if !first { trail.append(("Page \(page)", plan.path)) }
         let (crumbs, crumbsLD) = breadcrumbs(trail)
         let newest = graph.newestUpdate(of: members)
-        let faq = faqItems(for: slug)
+        let faq = first ? faqItems(for: slug) : []
         let view = TagView(
             title: title, tagTitle: tag.title, description: tag.description, category: categoryLink(tag.category),
             lastUpdated: newest?.description, lastUpdatedText: newest?.longForm,
             count: members.count, countLabel: Plural.playbooks(members.count), intro: intro(for: tag, count: members.count),
-            playbooks: members.map(card),
-            otherTags: (graph.tagsByCategory[tag.category] ?? []).filter { $0 != slug }.compactMap { tagLink($0, withCount: true) },
-            faq: faq, articleHTML: tag.body.html, hasArticle: !tag.body.html.isEmpty || tag.body.title != nil,
+            playbooks: pagination.range(ofPage: page).map { card(members[$0]) },
+            pager: pager(pagination, page: page, base: .tag(slug)), isFirstPage: first,
+            otherTags: first ? (graph.tagsByCategory[tag.category] ?? []).filter { $0 != slug }.compactMap { tagLink($0, withCount: true) } : [],
+            faq: faq, articleHTML: first ? tag.body.html : "", hasArticle: first && (!tag.body.html.isEmpty || tag.body.title != nil),
             articleHeading: tag.body.title ?? "About \(tag.title)",
-            relatedCategories: (category?.related ?? []).compactMap { categoryLink($0, withCount: true) },
-            relatedTags: graph.relatedTags(of: slug).compactMap { tagLink($0, withCount: true) },
-            industries: termCounts(.industry, among: members), tools: termCounts(.tool, among: members))
-        let faqLD = JSONLD.FAQPage(faq.map { ($0.question, $0.answerHTML) })
-        return PageContext(site: site, head: head(title: title, description: tag.description, path: plan.path, jsonLD: [crumbsLD, faqLD]),
+            relatedCategories: first ? (category?.related ?? []).compactMap { categoryLink($0, withCount: true) } : [],
+            relatedTags: first ? graph.relatedTags(of: slug).compactMap { tagLink($0, withCount: true) } : [],
+            industries: first ? termLinks(.industry, among: members) : [], tools: first ? termLinks(.tool, among: members) : [])
+        let jsonLD: [any Encodable] = first ? [crumbsLD, JSONLD.FAQPage(faq.map { ($0.question, $0.answerHTML) })] : [crumbsLD]
+        return PageContext(site: site, head: head(title: title, description: tag.description, path: plan.path, jsonLD: jsonLD),
                            breadcrumbs: crumbs, page: view)
     }
 
-    /// "There are 12 SEO playbooks in Growth." — the real count, in words a reader expects.
+    /// "There are 12 SEO playbooks. SEO belongs to Growth." The count is of every playbook
+    /// with the tag, whatever its category, so the category is a fact of its own.
     func intro(for tag: Tag, count: Int) -> String {
-        let categoryTitle = graph.categories[tag.category]?.title ?? ""
+        let belongs = graph.categories[tag.category].map { " \(tag.title) belongs to \($0.title)." } ?? ""
         switch count {
-        case 0: return "There are no \(tag.title) playbooks yet."
-        case 1: return "There is 1 \(tag.title) playbook in \(categoryTitle). \(tag.description)"
-        default: return "There are \(count) \(tag.title) playbooks in \(categoryTitle). \(tag.description)"
+        case 0: return "There are no \(tag.title) playbooks yet.\(belongs) \(tag.description)"
+        case 1: return "There is 1 \(tag.title) playbook.\(belongs) \(tag.description)"
+        default: return "There are \(count) \(tag.title) playbooks.\(belongs) \(tag.description)"
         }
     }
 
@@ -64,8 +71,9 @@ extension ViewFactory {
         return items
     }
 
-    /// Industries or tools used by `members`, most used first, each with its count.
-    func termCounts(_ kind: TermKind, among members: [Int]) -> [LinkView] {
+    /// Industries or tools used by `members`, most used among them first; each shows the
+    /// count its page lists (all its playbooks), so a click never contradicts the number.
+    func termLinks(_ kind: TermKind, among members: [Int]) -> [LinkView] {
         var counts: [String: Int] = [:]
         for index in members {
             let playbook = graph.playbooks[index]
@@ -74,7 +82,7 @@ extension ViewFactory {
         let terms = graph.terms(kind)
         return counts.keys.sorted {
             counts[$0]! != counts[$1]! ? counts[$0]! > counts[$1]! : (terms[$0]!.title.lowercased(), $0) < (terms[$1]!.title.lowercased(), $1)
-        }.map { LinkView(title: terms[$0]!.title, url: links.link(.term(kind, $0)), count: counts[$0]!) }
+        }.compactMap { termLink(kind, $0, withCount: true) }
     }
 
     func tagIndex(_ plan: PagePlan) -> PageContext {

@@ -6,7 +6,7 @@ public struct PagePlan: Sendable {
         case home
         case playbook(index: Int)
         case playbookList(page: Int)
-        case tag(slug: String)
+        case tag(slug: String, page: Int)
         case tagIndex
         case category(slug: String, page: Int)
         case categoryIndex

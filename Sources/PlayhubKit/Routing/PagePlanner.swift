@@ -28,7 +28,7 @@ public enum PagePlanner {
         }
         add(URLPath("/tags/"), .tagIndex, "tags", kind: "index", lastModified: newest)
         for slug in graph.tagOrder {
-            add(.tag(slug), .tag(slug: slug), "tag", kind: "tag", lastModified: graph.newestUpdate(of: graph.playbooksByTag[slug] ?? []))
+            paginated(.tag(slug), graph.playbooksByTag[slug] ?? [], kind: "tag", template: "tag") { .tag(slug: slug, page: $0) }
         }
         for kind in TermKind.allCases {
             add(URLPath("/\(kind.folder)/"), .termIndex(kind: kind), "terms", kind: "index", lastModified: newest)

@@ -16,8 +16,11 @@ public struct TagView {
     public var countLabel: String
     /// A sentence stating the count, e.g. "12 SEO playbooks, from audits to …".
     public var intro: String
-    // 3. the playbooks: featured, then weight, then newest
+    // 3. the playbooks: featured, then weight, then newest; this page's share of them
     public var playbooks: [PlaybookCardView]
+    public var pager: PagerView
+    /// Page 1 holds the FAQ, the article and the related blocks; later pages list only.
+    public var isFirstPage: Bool
     // 4. more of the category
     /// The other tags of the category, with counts.
     public var otherTags: [LinkView]
@@ -32,7 +35,8 @@ public struct TagView {
     public var relatedCategories: [LinkView]
     /// The tag's `related` first, then tags sharing the most playbooks, with counts.
     public var relatedTags: [LinkView]
-    /// Industries and tools among the tag's playbooks, with how many of them use each.
+    /// Industries and tools among the tag's playbooks, the most used among them first, each
+    /// with the number of playbooks its page lists.
     public var industries: [LinkView]
     public var tools: [LinkView]
 }
