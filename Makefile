@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PLAYHUB := .build/release/playhub
 
-.PHONY: build test deps theme release serve bench bench-quick hugo validate validator browser fuzz clean
+.PHONY: build test deps theme release serve bench bench-quick hugo validate validator browser fuzz screenshots clean
 
 build: deps theme release
 	$(PLAYHUB) build --source .
@@ -62,6 +62,11 @@ fuzz: deps
 	cp content/playbooks/*/*.md content/tags/*.md Tests/PlayhubEndToEndTests/Fixtures/fuzz/* .build-fuzz/corpus/
 	LSAN_OPTIONS=suppressions=Fuzz/lsan.supp .build-fuzz/debug/ContentFuzzer .build-fuzz/corpus -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
 		-artifact_prefix=.build-fuzz/crashes/ -print_final_stats=1
+
+# Rebuilds the example hub and writes docs/images/{tag,playbook}-{1366,390}.png with headless
+# chromium (scripts/screenshots.sh), the pictures in docs/theming.md.
+screenshots: deps theme browser
+	@./scripts/screenshots.sh
 
 # Compiles themes/default into the binary (see scripts/embed-theme.sh).
 theme:

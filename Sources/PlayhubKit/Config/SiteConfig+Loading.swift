@@ -132,6 +132,7 @@ extension SiteConfig {
                 problem("params", "'params' must be an object")
             }
         }
+        parseBranding(values, into: &config, problem: problem, checkCharacters: checkCharacters)
         let usable = title != nil && baseURL != nil && (baseURL!.hasPrefix("https://") || baseURL!.hasPrefix("http://"))
         return (usable ? config : nil, problems)
     }

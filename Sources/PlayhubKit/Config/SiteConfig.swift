@@ -15,6 +15,13 @@ public struct SiteConfig: Sendable, Equatable {
     public var brokenLinks: Diagnostic.Severity = .warning
     /// Free data handed to templates as `site.params`.
     public var params: [String: JSONValue] = [:]
+    /// The brand image of the header and of the JSON-LD publisher: a path under the site or
+    /// an http(s) URL (`SiteAddress`); the title alone without one.
+    public var logo: String?
+    /// The default `og:image` of every page without an image of its own.
+    public var image: String?
+    /// The header's menu as written; nil gives the default one (the first categories).
+    public var menu: [MenuEntry]?
 
     public init(title: String, baseURL: String) {
         self.title = title
@@ -23,7 +30,8 @@ public struct SiteConfig: Sendable, Equatable {
 
     /// Every key site.json may hold; anything else is an error with a hint.
     static let knownKeys = ["title", "baseURL", "language", "theme", "contentDir", "outputDir",
-                            "paginate", "relatedCount", "feedLimit", "unsafeHTML", "brokenLinks", "params"]
+                            "paginate", "relatedCount", "feedLimit", "unsafeHTML", "brokenLinks", "params",
+                            "logo", "image", "menu"]
 
     /// The path part of `baseURL` (`/` or `/hub/`): every internal link starts with it.
     public var basePath: String {
@@ -39,6 +47,13 @@ public struct SiteConfig: Sendable, Equatable {
         let afterHost = baseURL[schemeEnd.upperBound...]
         guard let slash = afterHost.firstIndex(of: "/") else { return baseURL }
         return String(baseURL[..<slash])
+    }
+
+    /// One link of site.json `menu`.
+    public struct MenuEntry: Sendable, Equatable {
+        public var title: String
+        /// A path under the site or an http(s) URL (`SiteAddress`).
+        public var url: String
     }
 
     static func normalisedBaseURL(_ url: String) -> String {

@@ -16,10 +16,13 @@ public struct PlaybookMeta: Sendable {
     public var aliases: [Located<String>]
     public var description: String?
     public var sitemap: Bool
+    /// The share image (`og:image`, the Article's `image`): a path under the site or a URL.
+    public var image: Located<String>?
     public var params: [String: JSONValue]
 
     static let keys = ["title", "summary", "tags", "category", "industries", "tools", "type", "author", "date",
-                       "updated", "draft", "featured", "weight", "aliases", "description", "sitemap", "params"]
+                       "updated", "draft", "featured", "weight", "aliases", "description", "sitemap", "params",
+                       "image"]
 
     init(_ r: inout FrontMatterReader) {
         r.rejectUnknownKeys(Self.keys, kind: "a playbook's")
@@ -41,5 +44,6 @@ public struct PlaybookMeta: Sendable {
         description = r.string("description")
         sitemap = r.bool("sitemap") ?? true
         params = r.params("params")
+        image = r.located("image")
     }
 }

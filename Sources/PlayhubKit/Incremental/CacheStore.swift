@@ -12,7 +12,7 @@ import Foundation
 /// only after a successful build, by rename, never through a link.
 enum CacheStore {
     static let magic = "playhub build cache"
-    static let version = 3
+    static let version = 4
 
     /// `<site>/.playhub-cache/`.
     static func folder(site: URL) -> URL {

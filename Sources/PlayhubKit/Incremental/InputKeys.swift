@@ -48,6 +48,7 @@ enum InputKeys {
         hash.combine(meta.description)
         hash.combine(meta.sitemap)
         hash.combine(JSONValue.object(meta.params))
+        hash.combine(meta.image)
         if meta.summary == nil { hash.combine(document.defaultSummary) } // else the body's first paragraph shows nowhere else
         hash.combine(warnings.map(\.description))
         return hash.value
@@ -57,7 +58,7 @@ enum InputKeys {
     /// keeps it complete when a front matter key is added.
     static let playbookMetaFields: Set<String> = [
         "title", "summary", "tags", "category", "industries", "tools", "type", "author", "date", "updated", "draft",
-        "featured", "weight", "aliases", "description", "sitemap", "params",
+        "featured", "weight", "aliases", "description", "sitemap", "params", "image",
     ]
 
     /// The default dates of a file the resolve stage uses (git's, or the modification

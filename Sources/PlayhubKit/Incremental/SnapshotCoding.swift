@@ -39,6 +39,7 @@ extension Playbook: BinaryCodable {
         writer.write(type); writer.write(author); writer.write(date); writer.write(updated)
         writer.write(draft); writer.write(featured); writer.write(weight != nil); writer.write(weight ?? 0)
         writer.write(aliases); writer.write(inSitemap); writer.write(JSONValue.object(params))
+        writer.write(image)
     }
 
     init(from reader: inout BinaryReader) throws {
@@ -51,10 +52,11 @@ extension Playbook: BinaryCodable {
         let draft = try reader.bool(), featured = try reader.bool(), hasWeight = try reader.bool(), weight = try reader.int()
         let aliases: [Located<String>] = try reader.array(), inSitemap = try reader.bool()
         guard case .object(let params) = try reader.read(JSONValue.self) else { throw BinaryReader.Damaged() }
+        let image = try reader.optionalString()
         self.init(slug: slug, sourcePath: sourcePath, title: title, summary: summary, description: description, tags: tags,
                   category: category, industries: industries, tools: tools, type: type, author: author, date: date,
                   updated: updated, draft: draft, featured: featured, weight: hasWeight ? weight : nil, aliases: aliases,
-                  inSitemap: inSitemap, params: params, body: RenderedMarkdown(html: "", headings: [], firstParagraph: "", wordCount: 0, links: []),
+                  inSitemap: inSitemap, params: params, image: image, body: RenderedMarkdown(html: "", headings: [], firstParagraph: "", wordCount: 0, links: []),
                   bodyDeferred: true)
     }
 }

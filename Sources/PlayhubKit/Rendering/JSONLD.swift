@@ -32,16 +32,35 @@ public enum JSONLD {
         let author: Person?
         let mainEntityOfPage: String
         let keywords: String?
+        let image: String?
+        let publisher: Organization
         struct Person: Encodable {
             let type = "Person"
             let name: String
             enum CodingKeys: String, CodingKey { case type = "@type", name }
         }
+        /// The hub itself, with its logo when site.json names one.
+        struct Organization: Encodable {
+            let type = "Organization"
+            let name: String
+            let logo: ImageObject?
+            enum CodingKeys: String, CodingKey { case type = "@type", name, logo }
+        }
+        struct ImageObject: Encodable {
+            let type = "ImageObject"
+            let url: String
+            enum CodingKeys: String, CodingKey { case type = "@type", url }
+        }
         enum CodingKeys: String, CodingKey {
-            case context = "@context", type = "@type", headline, description, datePublished, dateModified, author, mainEntityOfPage, keywords
+            case context = "@context", type = "@type", headline, description, datePublished, dateModified, author, mainEntityOfPage, keywords,
+                 image, publisher
         }
 
-        public init(headline: String, description: String, datePublished: Day, dateModified: Day, author: String?, url: String, keywords: [String]) {
+        /// `image` and `publisherLogo` are absolute URLs.
+        public init(headline: String, description: String, datePublished: Day, dateModified: Day, author: String?, url: String, keywords: [String],
+                    image: String? = nil, publisher: String, publisherLogo: String? = nil) {
+            self.image = image
+            self.publisher = Organization(name: publisher, logo: publisherLogo.map { ImageObject(url: $0) })
             self.headline = headline
             self.description = description
             self.datePublished = datePublished.description
@@ -55,7 +74,7 @@ public enum JSONLD {
     public struct FAQPage: Encodable {
         let context = "https://schema.org"
         let type = "FAQPage"
-        let mainEntity: [Question]
+        var mainEntity: [Question]
         struct Question: Encodable {
             let type = "Question"
             let name: String
@@ -72,6 +91,16 @@ public enum JSONLD {
         /// Questions with their answers as the page shows them (answer HTML).
         public init(_ entries: [(question: String, answerHTML: String)]) {
             mainEntity = entries.map { Question(name: $0.question, acceptedAnswer: Answer(text: $0.answerHTML)) }
+        }
+
+        /// The same questions with every link of the answers absolute: a search engine shows
+        /// an answer away from the page at `pageURL`, where `/tags/x/` leads nowhere.
+        func withAbsoluteLinks(against pageURL: String) -> FAQPage {
+            var copy = self
+            copy.mainEntity = mainEntity.map {
+                Question(name: $0.name, acceptedAnswer: Answer(text: AbsoluteLinks.rewrite($0.acceptedAnswer.text, against: pageURL)))
+            }
+            return copy
         }
     }
 

@@ -50,9 +50,11 @@ extension ViewFactory {
             params: playbook.params.mapValues(\.templateValue))
         let article = JSONLD.Article(headline: playbook.title, description: pageDescription(playbook.description), datePublished: playbook.date,
                                      dateModified: playbook.updated, author: playbook.author, url: links.absolute(plan.path),
-                                     keywords: playbook.tags.compactMap { graph.tags[$0]?.title })
+                                     keywords: playbook.tags.compactMap { graph.tags[$0]?.title },
+                                     image: shareImage(playbook.image), publisher: graph.config.title,
+                                     publisherLogo: graph.config.logo.map { SiteAddress.absolute($0, links: links) })
         let head = head(title: playbook.title, description: playbook.description, path: plan.path, ogType: "article",
-                        jsonLD: [crumbsLD, article])
+                        image: playbook.image, jsonLD: [crumbsLD, article])
         return PageContext(site: site, head: head, breadcrumbs: crumbs, page: view)
     }
 

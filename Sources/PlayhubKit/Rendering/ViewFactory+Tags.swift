@@ -122,7 +122,7 @@ extension ViewFactory {
                                description: "Answers about every topic in \(graph.config.title), grouped by category and tag.",
                                categories: categories, questionCount: all.count)
         let faqLD = JSONLD.FAQPage(all.map { ($0.question, $0.answerHTML) })
-        return PageContext(site: site, head: head(title: "FAQ", description: view.description, path: plan.path, jsonLD: [crumbsLD, faqLD]),
+        return PageContext(site: site, head: head(title: view.title, description: view.description, path: plan.path, jsonLD: [crumbsLD, faqLD]),
                            breadcrumbs: crumbs, page: view)
     }
 }

@@ -14,11 +14,14 @@ struct ViewFactory: @unchecked Sendable {
         let links = self.links
         var nav = graph.categoryOrder.map { LinkView(title: graph.categories[$0]!.title, url: links.link(.category($0))) }
         let pages = graph.pages.values.sorted { ($0.weight ?? Int.max, $0.title, $0.slug) < ($1.weight ?? Int.max, $1.title, $1.slug) }
-        nav += pages.map { LinkView(title: $0.title, url: links.link(.page($0.slug))) }
+        let pageLinks = pages.map { LinkView(title: $0.title, url: links.link(.page($0.slug))) }
+        nav += pageLinks
         var siteDescription: String?
         if case .string(let text)? = graph.config.params["description"] { siteDescription = text }
         site = SiteView(title: graph.config.title, description: siteDescription, language: graph.config.language,
                         basePath: graph.config.basePath, baseURL: graph.config.baseURL, nav: nav,
+                        menu: Self.menu(graph: graph, links: links), pages: pageLinks,
+                        logoURL: graph.config.logo.map { SiteAddress.link($0, links: links) },
                         feedURL: links.link("/feed.xml"), searchURL: links.link("/search/"),
                         params: graph.config.params.mapValues(\.templateValue), isServe: isServe)
     }
@@ -58,11 +61,23 @@ struct ViewFactory: @unchecked Sendable {
         return (views, JSONLD.BreadcrumbList(full.map { ($0.0, links.absolute($0.1)) }))
     }
 
-    func head(title: String?, description: String?, path: URLPath, ogType: String = "website",
+    /// `image` is a page's own share image (a playbook's), as written; site.json's is the default.
+    func head(title: String?, description: String?, path: URLPath, ogType: String = "website", image: String? = nil,
               jsonLD: [any Encodable] = [], noindex: Bool = false) -> HeadView {
         let fullTitle = title.map { "\($0) | \(graph.config.title)" } ?? graph.config.title
-        return HeadView(title: fullTitle, description: pageDescription(description), canonical: links.absolute(path), ogType: ogType,
+        let imageURL = shareImage(image)
+        let canonical = links.absolute(path)
+        // Every FAQPage, whichever page builds it, leaves with absolute links.
+        let jsonLD = jsonLD.map { ($0 as? JSONLD.FAQPage)?.withAbsoluteLinks(against: canonical) ?? $0 }
+        return HeadView(title: fullTitle, ogTitle: title ?? graph.config.title, description: pageDescription(description),
+                        canonical: canonical, ogType: ogType, image: imageURL,
+                        twitterCard: imageURL == nil ? "summary" : "summary_large_image",
                         jsonLDHTML: JSONLD.scripts(jsonLD), noindex: noindex)
+    }
+
+    /// The absolute URL of a page's share image: its own, else the site's default, else none.
+    func shareImage(_ own: String?) -> String? {
+        (own ?? graph.config.image).map { SiteAddress.absolute($0, links: links) }
     }
 
     /// Never empty: a page without a description of its own has the site's, else its title.

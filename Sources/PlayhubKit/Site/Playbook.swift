@@ -21,6 +21,8 @@ public struct Playbook: Sendable {
     public var aliases: [Located<String>]
     public var inSitemap: Bool
     public var params: [String: JSONValue]
+    /// The front matter `image` as written (`SiteAddress`).
+    public var image: String?
     public var body: RenderedMarkdown
     /// True while the body is missing: a playbook from a build snapshot kept on disk, until
     /// `DeferredBodies` parses its file again.

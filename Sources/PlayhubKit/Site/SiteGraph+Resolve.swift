@@ -134,6 +134,11 @@ extension SiteGraph {
                     hint: "e.g. \"/guides/old-name/\""))
                 ok = false
             }
+            if let image = meta.image, !SiteAddress.isValid(image.value) {
+                problems.append(Diagnostic(.wrongType, at: image.location, SiteAddress.problem("image", image.value),
+                    hint: "e.g. \"/images/onboarding.png\" (a file in static/ or content/) or \"https://cdn.example.org/onboarding.png\""))
+                ok = false
+            }
             let fileDates = dates.dates(for: document.path, modified: document.source.modified)
             let date = meta.date?.value ?? fileDates.created
             var updated = meta.updated?.value ?? max(fileDates.updated, date)
@@ -149,7 +154,7 @@ extension SiteGraph {
                 description: meta.description ?? summary, tags: tagSlugs, category: category,
                 industries: termSlugs[.industry] ?? [], tools: termSlugs[.tool] ?? [], type: meta.type, author: meta.author,
                 date: date, updated: updated, draft: meta.draft, featured: meta.featured, weight: meta.weight,
-                aliases: meta.aliases, inSitemap: meta.sitemap, params: meta.params, body: document.body))
+                aliases: meta.aliases, inSitemap: meta.sitemap, params: meta.params, image: meta.image?.value, body: document.body))
         }
 
         // With errors, the graph holds what did resolve (for `check --report`); no page is built from it.

@@ -12,6 +12,12 @@ public struct SiteView {
     public var baseURL: String
     /// Main navigation: categories then free pages.
     public var nav: [LinkView]
+    /// The header's menu: site.json `menu`, else the first categories and "All categories".
+    public var menu: [LinkView]
+    /// The free pages (About, Contribute …) by weight, then title: the default theme's footer.
+    public var pages: [LinkView]
+    /// site.json `logo` with the base path applied, for the header's `<img>`.
+    public var logoURL: String?
     /// The Atom feed, `/feed.xml`, for `<link rel="alternate">`.
     public var feedURL: String
     /// The search page, `/search/`.
@@ -26,11 +32,17 @@ public struct SiteView {
 public struct HeadView {
     /// The `<title>`: "Page title | Site title", or the site title on the home page.
     public var title: String
+    /// The page's title alone (the site title on the home page), for `og:title`.
+    public var ogTitle: String
     public var description: String
     /// Absolute URL of this page.
     public var canonical: String
     /// Open Graph type: `website` or `article`.
     public var ogType: String
+    /// Absolute URL of the page's share image: the playbook's `image`, else site.json's.
+    public var image: String?
+    /// `summary_large_image` with an image, else `summary`.
+    public var twitterCard: String
     /// `<script type="application/ld+json">` blocks, made by a JSON encoder.
     public var jsonLDHTML: String
     /// True for pages search engines should not index (404).
