@@ -25,8 +25,9 @@ extension ViewFactory {
             relatedTags: graph.relatedTags(of: slug).compactMap { tagLink($0, withCount: true) },
             industries: termCounts(.industry, among: members), tools: termCounts(.tool, among: members))
         let faqLD = JSONLD.FAQPage(faq.map { ($0.question, $0.answerHTML) })
-        return PageContext(site: site, head: head(title: title, description: tag.description, path: plan.path, jsonLD: [crumbsLD, faqLD]),
-                           breadcrumbs: crumbs, page: view)
+        // A tag nobody uses yet is a page with nothing on it: kept for links, not for search.
+        let head = head(title: title, description: tag.description, path: plan.path, jsonLD: [crumbsLD, faqLD], noindex: members.isEmpty)
+        return PageContext(site: site, head: head, breadcrumbs: crumbs, page: view)
     }
 
     /// "There are 12 SEO playbooks in Growth." — the real count, in words a reader expects.

@@ -28,7 +28,9 @@ public enum PagePlanner {
         }
         add(URLPath("/tags/"), .tagIndex, "tags", kind: "index", lastModified: newest)
         for slug in graph.tagOrder {
-            add(.tag(slug), .tag(slug: slug), "tag", kind: "tag", lastModified: graph.newestUpdate(of: graph.playbooksByTag[slug] ?? []))
+            // An empty tag page is `noindex`, so it is left out of the sitemap too.
+            let members = graph.playbooksByTag[slug] ?? []
+            add(.tag(slug), .tag(slug: slug), "tag", kind: "tag", lastModified: graph.newestUpdate(of: members), inSitemap: !members.isEmpty)
         }
         for kind in TermKind.allCases {
             add(URLPath("/\(kind.folder)/"), .termIndex(kind: kind), "terms", kind: "index", lastModified: newest)
