@@ -47,8 +47,8 @@ import Testing
             #"<meta name="description" content="Find and fix what keeps pages out of search.">"#,
             #""@type":"Article""#, #""@type":"BreadcrumbList""#,
             // task list, raw HTML dropped by default
-            #"<li><input type="checkbox" disabled> Crawl the site</li>"#,
-            #"<li><input type="checkbox" checked disabled> Export Search Console data</li>"#,
+            #"<li><label><input type="checkbox" class="task-box" id="task-seo-audit-1" name="task-seo-audit-1"> Crawl the site</label></li>"#,
+            #"<li><label><input type="checkbox" class="task-box" id="task-seo-audit-2" name="task-seo-audit-2" checked> Export Search Console data</label></li>"#,
             "! raw block")
     }
 

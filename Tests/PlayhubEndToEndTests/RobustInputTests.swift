@@ -29,7 +29,7 @@ import Testing
         let (site, result) = try build(["content/playbooks/windows-file.md": Data(text.utf8)])
         #expect(result.succeeded, "\(result.diagnostics)")
         site.expectFile("playbooks/windows-file/index.html", "<h1>Windows File</h1>", #"<h2 id="step-one">Step one</h2>"#,
-                        #"<input type="checkbox" disabled> Do it"#, "! \r")
+                        #"<label><input type="checkbox" class="task-box" id="task-windows-file-1" name="task-windows-file-1"> Do it</label>"#, "! \r")
     }
 
     @Test func crlfErrorsKeepTheirLines() throws {

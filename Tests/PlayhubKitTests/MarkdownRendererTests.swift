@@ -164,6 +164,23 @@ import Testing
             """)
     }
 
+    @Test func aChecklistIDMakesLabelledBoxesAReaderCanTick() {
+        var options = MarkdownOptions()
+        options.checklistID = "launch"
+        let rendered = render("- [ ] read [the notes](https://x.org/)\n- [x] b\n- plain\n", options)
+        #expect(rendered.html == """
+            <ul>
+            <li><label><input type="checkbox" class="task-box" id="task-launch-1" name="task-launch-1"> read <a href="https://x.org/">the notes</a></label></li>
+            <li><label><input type="checkbox" class="task-box" id="task-launch-2" name="task-launch-2" checked> b</label></li>
+            <li>plain</li>
+            </ul>
+
+            """)
+        #expect(rendered.taskCount == 2)
+        #expect(render("- plain\n", options).taskCount == 0)
+        #expect(render("- [ ] a\n").taskCount == 1)
+    }
+
     @Test func orderedTaskListsWorkToo() {
         #expect(render("1. [x] done\n2. [ ] todo\n").html == """
             <ol>

@@ -29,8 +29,9 @@ import Testing
     }
 
     @Test func cardListsEveryField() {
-        let card = PlaybookCardView(title: "T", url: "/playbooks/t/", type: "Checklist", summary: "S", featured: true,
-                                    updated: "2024-01-01", updatedText: "January 1, 2024", category: LinkView(title: "C", url: "/c/"),
+        let card = PlaybookCardView(title: "T", url: "/playbooks/t/", type: "Checklist", summary: "S", featured: true, draft: false,
+                                    date: "2023-12-01", dateText: "December 1, 2023",
+                                    updated: "2024-01-01", updatedText: "January 1, 2024", wasUpdated: true, category: LinkView(title: "C", url: "/c/"),
                                     cardHTML: "<li>card</li>")
         var expected = mirrored(card)
         expected["category"] = "\(card.category!.templateFields.keys.sorted())"

@@ -14,6 +14,7 @@ public enum DocumentParser {
         var bodyOptions = options
         bodyOptions.firstLine = frontMatter.bodyLine
         bodyOptions.documentPath = contentRelative(file.path, options)
+        if file.kind == .playbook { bodyOptions.checklistID = file.fileStem }
         let body = MarkdownRenderer.render(frontMatter.body, options: bodyOptions)
         // Tags and categories have a title of their own ("T Playbooks"); their body's
         // heading heads the article.

@@ -134,6 +134,7 @@ extension RenderedMarkdown: BinaryCodable {
         writer.write(title)
         writer.write(droppedHTML != nil)
         if let droppedHTML { writer.write(droppedHTML.count); writer.write(droppedHTML.line); writer.write(droppedHTML.column) }
+        writer.write(taskCount)
     }
 
     init(from reader: inout BinaryReader) throws {
@@ -147,7 +148,7 @@ extension RenderedMarkdown: BinaryCodable {
         let title = try reader.optionalString()
         let dropped = try reader.bool() ? DroppedHTML(count: try reader.int(), line: try reader.int(), column: try reader.int()) : nil
         self.init(html: html, headings: headings, firstParagraph: firstParagraph, wordCount: wordCount, links: links,
-                  title: title, droppedHTML: dropped)
+                  title: title, droppedHTML: dropped, taskCount: try reader.int())
     }
 }
 

@@ -7,7 +7,8 @@ import Foundation
 /// (tables, call-outs, strikethrough, autolinks, each in its own file), and the tree is
 /// adjusted before cmark renders it:
 /// - headings are replaced by custom blocks carrying `<hN id="…">`, so the TOC can link them;
-/// - task-list items (`- [ ] step`) get a disabled checkbox as a custom inline;
+/// - task-list items (`- [ ] step`) get a checkbox as a custom inline: a labelled box a
+///   reader can tick when `options.checklistID` is set (playbooks), else a disabled one;
 /// - root-relative link and image targets get the site's base path.
 /// Custom nodes are the only HTML playhub adds; in safe mode cmark itself drops authors' raw
 /// HTML and dangerous URLs (`javascript:` …).
@@ -74,8 +75,11 @@ enum CMarkDocument {
             }
         }
 
-        for item in taskItems { markTaskItem(item) }
         var ids = HeadingIDs()
+        var taskCount = 0
+        for item in taskItems where markTaskItem(item, number: taskCount + 1, checklistID: options.checklistID, ids: &ids) {
+            taskCount += 1
+        }
         var renderedHeadings: [RenderedMarkdown.Heading] = []
         for heading in headings {
             // One `<h1>` a page: later `#` headings are sections like `##`.
@@ -88,7 +92,7 @@ enum CMarkDocument {
 
         let html = string(cmark_render_html(document, cmarkOptions), free: true)
         return RenderedMarkdown(html: html, headings: renderedHeadings, firstParagraph: firstParagraph ?? "",
-                                wordCount: wordCount, links: links.found, title: title, droppedHTML: dropped)
+                                wordCount: wordCount, links: links.found, title: title, droppedHTML: dropped, taskCount: taskCount)
     }
 
     // MARK: - Tree edits
@@ -106,20 +110,38 @@ enum CMarkDocument {
         cmark_node_free(heading)
     }
 
-    /// A list item whose text starts with `[ ] ` or `[x] ` gets a disabled checkbox.
-    private static func markTaskItem(_ item: OpaquePointer) {
+    /// A list item whose text starts with `[ ] ` or `[x] ` gets a checkbox; returns whether it did.
+    /// With a `checklistID` the box is the item's `number`-th, `task-<checklistID>-<number>`:
+    /// the same on every build while the list keeps its order, so a reader's saved ticks
+    /// still fit. The first paragraph's text goes into its `<label>`, so clicking the text
+    /// ticks the box. The id is reserved before headings get theirs, so none can repeat it.
+    private static func markTaskItem(_ item: OpaquePointer, number: Int, checklistID: String?, ids: inout HeadingIDs) -> Bool {
         guard let paragraph = cmark_node_first_child(item), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
-              let text = cmark_node_first_child(paragraph), cmark_node_get_type(text) == CMARK_NODE_TEXT else { return }
+              let text = cmark_node_first_child(paragraph), cmark_node_get_type(text) == CMARK_NODE_TEXT else { return false }
         let literal = string(cmark_node_get_literal(text))
         let checked: Bool
         if literal.hasPrefix("[ ] ") || literal == "[ ]" { checked = false }
         else if literal.hasPrefix("[x] ") || literal.hasPrefix("[X] ") || literal == "[x]" || literal == "[X]" { checked = true }
-        else { return }
+        else { return false }
         cmark_node_set_literal(text, String(literal.dropFirst(min(4, literal.count))))
-        guard let box = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
-        cmark_node_set_on_enter(box, checked ? "<input type=\"checkbox\" checked disabled> " : "<input type=\"checkbox\" disabled> ")
-        cmark_node_set_on_exit(box, "")
-        cmark_node_prepend_child(paragraph, box)
+        guard let box = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return false }
+        let ticked = checked ? " checked" : ""
+        guard let checklistID else {
+            cmark_node_set_on_enter(box, "<input type=\"checkbox\"\(ticked) disabled> ")
+            cmark_node_set_on_exit(box, "")
+            cmark_node_prepend_child(paragraph, box)
+            return true
+        }
+        let id = HTML.escape("task-\(checklistID)-\(number)")
+        ids.reserve(id)
+        cmark_node_set_on_enter(box, "<label><input type=\"checkbox\" class=\"task-box\" id=\"\(id)\" name=\"\(id)\"\(ticked)> ")
+        cmark_node_set_on_exit(box, "</label>")
+        while let child = cmark_node_first_child(paragraph) {
+            cmark_node_unlink(child)
+            cmark_node_append_child(box, child)
+        }
+        cmark_node_append_child(paragraph, box)
+        return true
     }
 
     // MARK: - Reading the tree

@@ -6,6 +6,9 @@ struct HeadingIDs {
     /// does not search from `-1` every time.
     private var lastSuffix: [String: Int] = [:]
 
+    /// Marks an id taken by something else on the page (a checklist box).
+    mutating func reserve(_ id: String) { used.insert(id) }
+
     mutating func next(for text: String) -> String {
         let base = HeadingIDs.slug(text)
         var candidate = base

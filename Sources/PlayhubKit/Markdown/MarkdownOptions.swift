@@ -19,6 +19,9 @@ public struct MarkdownOptions: Sendable, Hashable {
     /// The body's file relative to the content folder (`playbooks/x.md`): relative links
     /// start from its folder.
     public var documentPath = ""
+    /// Set to a playbook's slug, task-list boxes become ones a reader can tick, with ids
+    /// `task-<slug>-<n>`; nil (free pages, tags, FAQ answers) keeps them disabled, for show.
+    public var checklistID: String?
 
     public init(unsafeHTML: Bool = false, basePath: String = "/", firstLine: Int = 1) {
         self.unsafeHTML = unsafeHTML

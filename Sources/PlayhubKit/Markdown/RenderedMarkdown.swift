@@ -15,6 +15,8 @@ public struct RenderedMarkdown: Sendable, Hashable {
     public var title: String? = nil
     /// Raw HTML that safe mode dropped: how many places, and the first.
     public var droppedHTML: DroppedHTML? = nil
+    /// How many task-list items got a checkbox: a playbook page with any loads checklist.js.
+    public var taskCount: Int = 0
 
     public struct Heading: Sendable, Hashable {
         public var level: Int

@@ -61,8 +61,9 @@ extension LinkView: TemplateRepresentable {
 
 extension PlaybookCardView: TemplateRepresentable {
     var templateFields: [String: Any] {
-        var fields: [String: Any] = ["title": title, "url": url, "summary": summary, "featured": featured,
-                                     "updated": updated, "updatedText": updatedText, "cardHTML": cardHTML]
+        var fields: [String: Any] = ["title": title, "url": url, "summary": summary, "featured": featured, "draft": draft,
+                                     "date": date, "dateText": dateText, "updated": updated, "updatedText": updatedText,
+                                     "wasUpdated": wasUpdated, "cardHTML": cardHTML]
         if let type { fields["type"] = type }
         if let category { fields["category"] = category.templateFields }
         return fields

@@ -45,7 +45,7 @@ extension ViewFactory {
             category: categoryLink(playbook.category), tags: playbook.tags.compactMap { tagLink($0) },
             industries: playbook.industries.compactMap { termLink(.industry, $0) },
             tools: playbook.tools.compactMap { termLink(.tool, $0) },
-            tocHTML: toc.html, hasTOC: !toc.isEmpty, bodyHTML: playbook.body.html,
+            tocHTML: toc.html, hasTOC: !toc.isEmpty, bodyHTML: playbook.body.html, hasChecklist: playbook.body.taskCount > 0,
             related: graph.relatedPlaybooks(of: index).map(card), featured: playbook.featured, draft: playbook.draft,
             params: playbook.params.mapValues(\.templateValue))
         let article = JSONLD.Article(headline: playbook.title, description: pageDescription(playbook.description), datePublished: playbook.date,
@@ -53,8 +53,9 @@ extension ViewFactory {
                                      keywords: playbook.tags.compactMap { graph.tags[$0]?.title },
                                      image: shareImage(playbook.image), publisher: graph.config.title,
                                      publisherLogo: graph.config.logo.map { SiteAddress.absolute($0, links: links) })
+        // A draft is only ever built for preview: should one be deployed, it stays out of search.
         let head = head(title: playbook.title, description: playbook.description, path: plan.path, ogType: "article",
-                        image: playbook.image, jsonLD: [crumbsLD, article])
+                        image: playbook.image, jsonLD: [crumbsLD, article], noindex: playbook.draft)
         return PageContext(site: site, head: head, breadcrumbs: crumbs, page: view)
     }
 
@@ -73,8 +74,9 @@ extension ViewFactory {
     func freePage(_ slug: String, _ plan: PagePlan) -> PageContext {
         let page = graph.pages[slug]!
         let (crumbs, crumbsLD) = breadcrumbs([(page.title, plan.path)])
-        let view = FreePageView(title: page.title, description: page.description, bodyHTML: page.body.html)
-        return PageContext(site: site, head: head(title: page.title, description: page.description, path: plan.path, jsonLD: [crumbsLD]),
+        let view = FreePageView(title: page.title, description: page.description, bodyHTML: page.body.html, draft: page.draft)
+        return PageContext(site: site, head: head(title: page.title, description: page.description, path: plan.path, jsonLD: [crumbsLD],
+                                                  noindex: page.draft),
                            breadcrumbs: crumbs, page: view)
     }
 

@@ -31,8 +31,9 @@ extension ViewFactory {
             relatedTags: first ? graph.relatedTags(of: slug).compactMap { tagLink($0, withCount: true) } : [],
             industries: first ? termLinks(.industry, among: members) : [], tools: first ? termLinks(.tool, among: members) : [])
         let jsonLD: [any Encodable] = first ? [crumbsLD, JSONLD.FAQPage(faq.map { ($0.question, $0.answerHTML) })] : [crumbsLD]
-        return PageContext(site: site, head: head(title: title, description: tag.description, path: plan.path, jsonLD: jsonLD),
-                           breadcrumbs: crumbs, page: view)
+        // A tag nobody uses yet is a page with nothing on it: kept for links, not for search.
+        let head = head(title: title, description: tag.description, path: plan.path, jsonLD: jsonLD, noindex: members.isEmpty)
+        return PageContext(site: site, head: head, breadcrumbs: crumbs, page: view)
     }
 
     /// "There are 12 SEO playbooks. SEO belongs to Growth." The count is of every playbook

@@ -31,8 +31,10 @@ struct ViewFactory: @unchecked Sendable {
     func card(_ index: Int) -> PlaybookCardView {
         let playbook = graph.playbooks[index]
         return PlaybookCardView(title: playbook.title, url: links.link(.playbook(playbook.slug)), type: playbook.type,
-                                summary: playbook.summary, featured: playbook.featured, updated: playbook.updated.description,
-                                updatedText: playbook.updated.longForm, category: categoryLink(playbook.category),
+                                summary: playbook.summary, featured: playbook.featured, draft: playbook.draft,
+                                date: playbook.date.description, dateText: playbook.date.longForm,
+                                updated: playbook.updated.description, updatedText: playbook.updated.longForm,
+                                wasUpdated: playbook.updated != playbook.date, category: categoryLink(playbook.category),
                                 cardHTML: cards?.html(index) ?? "")
     }
 

@@ -6,11 +6,12 @@ public enum PagePlanner {
             plans.append(PagePlan(path: path, content: content, template: template, kind: kind, lastModified: lastModified, inSitemap: inSitemap))
         }
         /// Page 1 at `base`, later pages at `base/page/N/`, each dated by what it lists.
-        func paginated(_ base: URLPath, _ items: [Int], kind: String, template: String, _ content: (Int) -> PagePlan.Content) {
+        func paginated(_ base: URLPath, _ items: [Int], kind: String, template: String, inSitemap: Bool = true,
+                       _ content: (Int) -> PagePlan.Content) {
             let pagination = Pagination(itemCount: items.count, size: graph.config.paginate)
             for n in 1...pagination.pageCount {
                 let shown = pagination.range(ofPage: n).map { items[$0] }
-                add(base.paginated(n), content(n), template, kind: kind, lastModified: graph.newestUpdate(of: shown))
+                add(base.paginated(n), content(n), template, kind: kind, lastModified: graph.newestUpdate(of: shown), inSitemap: inSitemap)
             }
         }
         let everything = Array(graph.playbooks.indices)
@@ -28,7 +29,9 @@ public enum PagePlanner {
         }
         add(URLPath("/tags/"), .tagIndex, "tags", kind: "index", lastModified: newest)
         for slug in graph.tagOrder {
-            paginated(.tag(slug), graph.playbooksByTag[slug] ?? [], kind: "tag", template: "tag") { .tag(slug: slug, page: $0) }
+            // An empty tag page is `noindex`, so it is left out of the sitemap too.
+            let members = graph.playbooksByTag[slug] ?? []
+            paginated(.tag(slug), members, kind: "tag", template: "tag", inSitemap: !members.isEmpty) { .tag(slug: slug, page: $0) }
         }
         for kind in TermKind.allCases {
             add(URLPath("/\(kind.folder)/"), .termIndex(kind: kind), "terms", kind: "index", lastModified: newest)

@@ -45,7 +45,7 @@ public struct HeadView {
     public var twitterCard: String
     /// `<script type="application/ld+json">` blocks, made by a JSON encoder.
     public var jsonLDHTML: String
-    /// True for pages search engines should not index (404).
+    /// True for pages search engines should not index: 404, drafts, tags without playbooks.
     public var noindex: Bool
 }
 
@@ -78,10 +78,17 @@ public struct PlaybookCardView {
     public var type: String?
     public var summary: String
     public var featured: Bool
+    /// True for a draft (built only with `--drafts`), for a "Draft" badge.
+    public var draft: Bool
+    /// Published, `2024-03-01`, and "March 1, 2024".
+    public var date: String
+    public var dateText: String
     /// `2024-03-05`.
     public var updated: String
     /// "March 5, 2024".
     public var updatedText: String
+    /// True when `updated` differs from `date`: the card says "Updated" only then.
+    public var wasUpdated: Bool
     public var category: LinkView?
     /// This card rendered once by the theme's `card` partial (with the card's fields and
     /// `site`), so lists can print `{{{cardHTML}}}` instead of running the partial again.

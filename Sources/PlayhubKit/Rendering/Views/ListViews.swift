@@ -27,6 +27,8 @@ public struct FreePageView {
     public var title: String
     public var description: String?
     public var bodyHTML: String
+    /// True for a draft page (built only with `--drafts`), for a "Draft" badge.
+    public var draft: Bool = false
 }
 
 /// What `search.mustache` receives.

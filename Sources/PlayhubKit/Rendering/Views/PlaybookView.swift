@@ -20,8 +20,12 @@ public struct PlaybookView {
     public var tocHTML: String
     public var hasTOC: Bool
     public var bodyHTML: String
+    /// True when the body has task-list items: the page shows their progress and loads
+    /// `checklist.js`, which keeps a reader's ticks in their browser.
+    public var hasChecklist: Bool
     public var related: [PlaybookCardView]
     public var featured: Bool
+    /// True for a draft (built only with `--drafts`): the page shows a "Draft" badge and is `noindex`.
     public var draft: Bool
     /// The playbook's front matter `params`.
     public var params: [String: Any]
