@@ -60,7 +60,7 @@ import Testing
       try {
         if (loads === 1) {
           log.push("opened: " + state());
-          doc.querySelector("label").click(); // the first item's text, not its box
+          doc.querySelector("label:has(> .task-box)").click(); // the first item's text, not its box
           log.push("ticked: " + state() + " stored=" + (frame.contentWindow.localStorage.getItem(key) !== null));
           frame.contentWindow.location.reload();
         } else if (loads === 2) {
