@@ -25,7 +25,7 @@ import Testing
         #expect(err == "content/playbooks/growth/seo-audit.md:30:1: warning: raw HTML removed (1 place); use Markdown, or set unsafeHTML (tables, call-outs (`> [!NOTE]`) and links have Markdown forms; \"unsafeHTML\": true in site.json keeps HTML from trusted authors)\n")
         // Pages by kind, most first, then the write report.
         #expect(out.hasPrefix("Built 25 pages (4 index, 4 playbook, 4 tag, 3 category, 2 list, 1 404, 1 faq, 1 home, 1 industry, 1 page, 1 redirect, 1 search, 1 tool) in "), "\(out)")
-        #expect(out.hasSuffix(" s: 34 files written, 0 unchanged, 0 removed; 1 warning\n"), "\(out)")
+        #expect(out.hasSuffix(" s: 36 files written, 0 unchanged, 0 removed; 1 warning\n"), "\(out)")
     }
 
     @Test func quietPrintsNothing() throws {

@@ -65,7 +65,9 @@ import Testing
         try site.write("content/playbooks/price-test.md", priceTestEdited)
         let rebuilt = build(site)
         #expect(rebuilt.renderedPages == 1)
-        #expect(rebuilt.writeReport?.written == 1)
+        // The page, and the search index's manifest and term shards that hold its new words.
+        #expect((rebuilt.writeReport?.written ?? 0) > 1)
+        #expect(try SearchQuery(output: site.output).titles(SearchQuery(output: site.output).run("afterwards").documents) == ["Price Test"])
         site.expectFile("playbooks/price-test/index.html", "<strong>write down why</strong>", "id=\"afterwards\"")
         expectSameAsClean(site)
 

@@ -76,7 +76,7 @@ import Testing
         let text = "---\ntitle: '\(evil)'\nsummary: '\(evil)'\nauthor: '\(evil)'\ntype: '\(evil)'\ntags: [seo]\nindustries: ['\(evil)']\ndate: 2024-01-01\nupdated: 2024-01-01\n---\n\nBody.\n"
         let (site, result) = try build(["content/playbooks/evil.md": Data(text.utf8)])
         #expect(result.succeeded, "\(result.diagnostics)")
-        // HTML and XML escape it; search-index.json carries it as JSON text, which the search
+        // HTML and XML escape it; the search index carries it as JSON text, which the search
         // page inserts with textContent.
         for file in site.outputFiles() where file.hasSuffix(".html") || file.hasSuffix(".xml") {
             site.expectFile(file, "! <script>alert", "! <img src=x")

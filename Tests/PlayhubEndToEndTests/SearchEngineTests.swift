@@ -124,19 +124,4 @@ import Testing
         #expect((feed.texts["name"] ?? []).contains("Ana Lima"))
         site.expectFile("index.html", #"<link rel="alternate" type="application/atom+xml" title="Test &amp; Hub" href="/feed.xml">"#)
     }
-
-    @Test func searchIndexListsExactlyThePublishedPlaybooks() throws {
-        let site = try built()
-        let data = try #require(site.read("search-index.json")).data(using: .utf8)!
-        let entries = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
-        #expect(entries.compactMap { $0["url"] as? String }.sorted()
-                == ["/playbooks/hiring-loop/", "/playbooks/keyword-research/", "/playbooks/price-test/", "/playbooks/seo-audit/"])
-        let audit = try #require(entries.first { $0["url"] as? String == "/playbooks/seo-audit/" })
-        #expect(audit["title"] as? String == "SEO <Audit> & Fixes")
-        #expect(audit["summary"] as? String == "Find and fix what keeps pages out of search.")
-        #expect(audit["tags"] as? [String] == ["SEO", "Pricing"])
-        #expect(audit["category"] as? String == "Growth")
-        site.expectFile("search/index.html", #"data-index="/search-index.json""#, "<noscript>", "search.js")
-        #expect(site.exists("search.js"))
-    }
 }

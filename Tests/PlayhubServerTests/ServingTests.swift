@@ -33,7 +33,7 @@ import Testing
                 "/style.css": "text/css; charset=utf-8",
                 "/extra.css": "text/css; charset=utf-8",
                 "/search.js": "text/javascript; charset=utf-8",
-                "/search-index.json": "application/json",
+                "/search/index/manifest.json": "application/json",
                 "/sitemap.xml": "application/xml",
                 "/feed.xml": "application/xml",
                 "/img/dot.svg": "image/svg+xml",

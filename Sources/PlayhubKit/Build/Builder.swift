@@ -89,7 +89,7 @@ public enum Builder {
                                                           cache: cache?.inMemory == true ? cache : nil)
         result.diagnostics.append(contentsOf: renderProblems)
         guard !renderProblems.hasErrors else { return result.finish(clock) }
-        let seo = SearchEngineFiles.make(graph: graph, plans: plans, sitemapLimits: options.sitemapLimits)
+        let seo = SearchEngineFiles.make(graph: graph, plans: plans, sitemapLimits: options.sitemapLimits, jobs: options.jobs)
         let (assets, assetProblems) = ContentAsset.read(scan.assets, jobs: options.jobs)
         result.diagnostics.append(contentsOf: assetProblems)
         let (files, assemblyProblems) = OutputAssembly.assemble(pages: pages, plans: plans, searchEngineFiles: seo, assets: assets,

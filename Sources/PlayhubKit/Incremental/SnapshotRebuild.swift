@@ -77,12 +77,14 @@ enum SnapshotRebuild {
         // file was changed or removed by hand.
         site.config = config
         var chosen: [PagePlan] = []
+        var editedPlaybooks: [Int] = []
         for document in reparsed {
             guard let index = site.playbookIndex[document.source.fileStem], site.playbooks[index].sourcePath == document.path else {
                 continue // a draft: no page
             }
             site.playbooks[index].body = document.body
             site.playbooks[index].bodyDeferred = false
+            editedPlaybooks.append(index)
             chosen.append(PagePlanner.playbookPage(index, in: site))
         }
         let broken = damaged.value
@@ -94,6 +96,15 @@ enum SnapshotRebuild {
             chosen += plans.filter { broken.contains($0.path.outputFile) && !chosenPaths.contains($0.path) }
             guard chosen.count <= plans.count / 2 else { return false } // as much work as a full build, which checks more
             searchEngineFiles = !broken.subtracting(plans.map(\.path.outputFile)).subtracting(inputs.theme.staticFiles.keys).isEmpty
+        }
+        // The search index holds every body, which this rebuild does not read: a damaged
+        // index is made again by a full build, an edited body's postings are patched in.
+        guard !broken.contains(where: { $0.hasPrefix(SearchIndexFiles.folder) }) else { return false }
+        var searchFiles: [OutputFile] = []
+        if !editedPlaybooks.isEmpty {
+            guard let patched = SearchIndexPatch.files(output: output, graph: site, edited: editedPlaybooks, written: Set(state.outputs.keys))
+            else { return false }
+            searchFiles = patched
         }
         let bodies = chosen.compactMap { plan -> Int? in if case .playbook(let index) = plan.content { index } else { nil } }
         result.diagnostics.append(contentsOf: DeferredBodies.load(into: &site, indexes: bodies, siteDir: options.siteDir,
@@ -107,7 +118,8 @@ enum SnapshotRebuild {
                                                     cache: cache.inMemory ? cache : nil, complete: false)
         result.diagnostics.append(contentsOf: problems)
         guard !result.diagnostics.hasErrors else { return true }
-        let seo = searchEngineFiles ? SearchEngineFiles.make(graph: site, plans: plans, sitemapLimits: options.sitemapLimits) : []
+        let seo = (searchEngineFiles ? SearchEngineFiles.make(graph: site, plans: plans, sitemapLimits: options.sitemapLimits, search: false) : [])
+            + searchFiles
         result.files = OutputAssembly.merge(pages + seo, overriddenBy: inputs.theme.staticFiles)
         result.pagesByKind = state.pagesByKind
         result.renderedPages = chosen.count

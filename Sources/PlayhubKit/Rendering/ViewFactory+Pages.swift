@@ -83,7 +83,7 @@ extension ViewFactory {
     func search(_ plan: PagePlan) -> PageContext {
         let (crumbs, crumbsLD) = breadcrumbs([("Search", plan.path)])
         let view = SearchView(title: "Search", description: "Search every playbook of \(graph.config.title).",
-                              indexURL: links.link("/search-index.json"), playbookCount: graph.playbooks.count,
+                              indexURL: links.link("/" + SearchIndexFiles.folder), playbookCount: graph.playbooks.count,
                               playbookCountLabel: Plural.playbooks(graph.playbooks.count),
                               categories: graph.categoryOrder.compactMap { categoryLink($0, withCount: true) },
                               tagsURL: links.link("/tags/"))

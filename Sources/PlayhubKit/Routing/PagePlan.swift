@@ -13,7 +13,7 @@ public struct PagePlan: Sendable {
         case term(kind: TermKind, slug: String, page: Int)
         case termIndex(kind: TermKind)
         case faq
-        /// The client-side search page over `/search-index.json`.
+        /// The client-side search page over `/search/index/`.
         case search
         case page(slug: String)
         case notFound

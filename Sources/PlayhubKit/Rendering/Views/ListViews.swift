@@ -35,7 +35,7 @@ public struct FreePageView {
 public struct SearchView {
     public var title: String
     public var description: String
-    /// `/search-index.json`, which the page's script loads.
+    /// The folder of the search index (`/search/index/`), which the page's script reads.
     public var indexURL: String
     public var playbookCount: Int
     /// "1 playbook" / "35 playbooks".

@@ -1,0 +1,170 @@
+import Foundation
+
+/// The search index as files under `/search/index/`, so a query fetches only what it needs:
+///
+/// - `manifest.json`: the format, the tokenizer's stop words and term length, the field
+///   weights, the number of playbooks, the metadata chunk size and, for every term shard, its
+///   first term (shards hold consecutive terms in UTF-16 order, as JavaScript sorts);
+/// - `terms-<n>.json`: `{"term": [weight, count, document…, weight, count, document…]}`,
+///   best weight first, each group's documents in list order as gaps from the previous one;
+/// - `docs-<n>.json`: `[[title, url, summary, category], …]` for `chunkSize` playbooks in
+///   list order, fetched only for the results shown.
+///
+/// Shards are cut after the first term that takes them past `shardBytes`; the posting cap
+/// bounds one term, so no shard is much larger.
+public enum SearchIndexFiles {
+    public static let folder = "search/index/"
+    public static let format = 1
+
+    public struct Layout: Sendable {
+        public var shardBytes = 40_000
+        public var chunkSize = 20
+        public var cap = SearchPostings.defaultCap
+        public init() {}
+    }
+
+    public struct Metadata: Sendable, Equatable {
+        public var title: String, url: String, summary: String, category: String
+    }
+
+    public static func files(postings: SearchPostings, metadata: [Metadata], layout: Layout = Layout()) -> [OutputFile] {
+        var files: [OutputFile] = []
+        var starts: [String] = []
+        var shard: [UInt8] = []
+        func closeShard() {
+            shard.append(contentsOf: Array("}\n".utf8))
+            files.append(OutputFile(path: folder + "terms-\(starts.count - 1).json", data: Data(shard)))
+            shard = []
+        }
+        for term in postings.sortedTerms {
+            if shard.isEmpty {
+                starts.append(term)
+                shard.append(UInt8(ascii: "{"))
+            } else {
+                shard.append(UInt8(ascii: ","))
+            }
+            appendString(term, to: &shard)
+            shard.append(UInt8(ascii: ":"))
+            appendList(postings.lists[term]!, to: &shard)
+            if shard.count >= layout.shardBytes { closeShard() }
+        }
+        if !shard.isEmpty { closeShard() }
+
+        for (number, chunk) in stride(from: 0, to: metadata.count, by: layout.chunkSize).enumerated() {
+            var bytes: [UInt8] = [UInt8(ascii: "[")]
+            for (i, entry) in metadata[chunk..<min(chunk + layout.chunkSize, metadata.count)].enumerated() {
+                if i > 0 { bytes.append(UInt8(ascii: ",")) }
+                appendArray([entry.title, entry.url, entry.summary, entry.category], to: &bytes)
+            }
+            bytes.append(contentsOf: Array("]\n".utf8))
+            files.append(OutputFile(path: folder + "docs-\(number).json", data: Data(bytes)))
+        }
+
+        var manifest: [UInt8] = []
+        manifest.append(contentsOf: Array("{\"format\":\(format),\"documents\":\(metadata.count),\"chunkSize\":\(layout.chunkSize),\"cap\":\(postings.cap),\"maxTermLength\":\(SearchTokenizer.maxTermLength),\"weights\":{".utf8))
+        for (i, field) in SearchField.allCases.reversed().enumerated() {
+            if i > 0 { manifest.append(UInt8(ascii: ",")) }
+            appendString(field.name, to: &manifest)
+            manifest.append(contentsOf: Array(":\(field.rawValue)".utf8))
+        }
+        manifest.append(contentsOf: Array("},\"stopWords\":".utf8))
+        appendArray(SearchTokenizer.stopWords.sorted(by: SearchTokenizer.precedes), to: &manifest)
+        manifest.append(contentsOf: Array(",\"shards\":".utf8))
+        appendArray(starts, to: &manifest)
+        manifest.append(contentsOf: Array("}\n".utf8))
+        files.insert(OutputFile(path: folder + "manifest.json", data: Data(manifest)), at: 0)
+        return files
+    }
+
+    static func appendList(_ list: [SearchPostings.Posting], to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "["))
+        var start = 0
+        while start < list.count {
+            let weight = list[start].weight
+            var end = start
+            while end < list.count, list[end].weight == weight { end += 1 }
+            if start > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: Array("\(weight),\(end - start)".utf8))
+            var previous: Int32 = 0
+            for posting in list[start..<end] {
+                bytes.append(UInt8(ascii: ","))
+                bytes.append(contentsOf: Array(String(posting.document - previous).utf8))
+                previous = posting.document
+            }
+            start = end
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    static func appendArray(_ strings: [String], to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "["))
+        for (i, string) in strings.enumerated() {
+            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            appendString(string, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// A JSON string; `<` is escaped too, so no file reads as markup to a confused client.
+    static func appendString(_ string: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in string.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: Array("\\\"".utf8))
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: Array("\\\\".utf8))
+            case UInt8(ascii: "<"): bytes.append(contentsOf: Array("\\u003c".utf8))
+            case 0..<0x20: bytes.append(contentsOf: Array(String(format: "\\u%04x", byte).utf8))
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// A shard file back as posting lists (for rebuilds and tests). It reads exactly the
+    /// form `files` writes (terms need no escapes), byte by byte: a rebuild reads every
+    /// shard, and Foundation's JSON parser takes seconds over 50,000 playbooks' worth.
+    public static func decodeShard(_ data: Data) -> [String: [SearchPostings.Posting]]? {
+        data.withUnsafeBytes { raw -> [String: [SearchPostings.Posting]]? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var at = 0
+            func take(_ byte: Character) -> Bool {
+                guard at < bytes.count, bytes[at] == byte.asciiValue! else { return false }
+                at += 1
+                return true
+            }
+            func number() -> Int? {
+                var value = 0, digits = 0
+                while at < bytes.count, (0x30...0x39).contains(bytes[at]), digits < 10 {
+                    value = value * 10 + Int(bytes[at] - 0x30); at += 1; digits += 1
+                }
+                return digits > 0 ? value : nil
+            }
+            var lists: [String: [SearchPostings.Posting]] = [:]
+            guard take("{") else { return nil }
+            if take("}") { return lists }
+            repeat {
+                guard take("\"") else { return nil }
+                let start = at
+                while at < bytes.count, bytes[at] != UInt8(ascii: "\""), bytes[at] != UInt8(ascii: "\\") { at += 1 }
+                let term = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self)
+                guard take("\""), take(":"), take("[") else { return nil }
+                var list: [SearchPostings.Posting] = []
+                if !take("]") {
+                    repeat {
+                        guard let weight = number(), weight <= UInt8.max, take(","), let count = number() else { return nil }
+                        var document = 0
+                        for _ in 0..<count {
+                            guard take(","), let gap = number() else { return nil }
+                            document += gap
+                            guard document <= Int(Int32.max) else { return nil }
+                            list.append(SearchPostings.Posting(document: Int32(document), weight: UInt8(weight)))
+                        }
+                    } while take(",")
+                    guard take("]") else { return nil }
+                }
+                lists[term] = list
+            } while take(",")
+            return take("}") ? lists : nil
+        }
+    }
+}
