@@ -91,15 +91,9 @@ final class MarkdownTree {
         let line = Int(end ? cmark_node_get_end_line(node) : cmark_node_get_start_line(node))
         let column = Int(end ? cmark_node_get_end_column(node) : cmark_node_get_start_column(node))
         guard line > 0 else { return (0, 0) }
-        var ancestor: OpaquePointer? = node
-        while let current = ancestor {
-            if let map = origins[current] {
-                guard line <= map.count else { return (0, 0) }
-                return (map[line - 1].line, map[line - 1].byteOffset + column)
-            }
-            ancestor = cmark_node_parent(current)
-        }
-        return (line, column)
+        guard let map = graftOrigins(of: node) else { return (line, column) }
+        guard line <= map.count else { return (0, 0) }
+        return (map[line - 1].line, map[line - 1].byteOffset + column)
     }
 
     /// Where a node starts in the file: line, and column in characters (what an editor
@@ -122,7 +116,7 @@ final class MarkdownTree {
         while let current = block, cmark_node_get_type(current).rawValue >= CMARK_NODE_FIRST_INLINE.rawValue {
             block = cmark_node_parent(current)
         }
-        guard let block, Int(cmark_node_get_start_line(block)) != line, !isGrafted(block) else { return 0 }
+        guard let block, Int(cmark_node_get_start_line(block)) != line, graftOrigins(of: block) == nil else { return 0 }
         let key = ShiftKey(block: block, line: line)
         if let known = shifts[key] { return known }
         var shift = 0
@@ -142,13 +136,14 @@ final class MarkdownTree {
         return shift
     }
 
-    private func isGrafted(_ node: OpaquePointer) -> Bool {
+    /// Where the lines of the re-parsed text holding `node` sit, or nil for the body's own nodes.
+    private func graftOrigins(of node: OpaquePointer) -> [Origin]? {
         var ancestor: OpaquePointer? = node
         while let current = ancestor {
-            if origins[current] != nil { return true }
+            if let map = origins[current] { return map }
             ancestor = cmark_node_parent(current)
         }
-        return false
+        return nil
     }
 
     private struct ShiftKey: Hashable {
