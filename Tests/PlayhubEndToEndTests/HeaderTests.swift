@@ -6,12 +6,7 @@ import Testing
 /// and `menu`, with the exact errors of each mistake.
 @Suite struct HeaderTests {
     func built(siteJSON: String? = nil, files: [String: String] = [:], baseURL: String? = nil) throws -> SiteFixture {
-        var files = files
-        if let siteJSON { files["site.json"] = siteJSON }
-        let site = try SiteFixture(SmallHub.text, files: files)
-        let result = site.build(baseURL: baseURL)
-        #expect(result.succeeded, "\(result.diagnostics)")
-        return site
+        try SmallHub.built(siteJSON: siteJSON, files: files, baseURL: baseURL)
     }
 
     /// The `<header class="site-header">` element of a page.

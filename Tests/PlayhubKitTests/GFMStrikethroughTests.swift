@@ -3,11 +3,8 @@ import Testing
 
 /// GFM strikethrough (spec 0.29-gfm §6.5), rebuilt on cmark's tree.
 @Suite struct GFMStrikethroughTests {
-    /// The spec's examples are written without smart punctuation.
     private func spec(_ markdown: String) -> String {
-        var options = MarkdownOptions()
-        options.smartPunctuation = false
-        return MarkdownRenderer.render(markdown, options: options).html
+        MarkdownRenderer.render(markdown, options: .gfmSpec).html
     }
 
     private func html(_ markdown: String) -> String {

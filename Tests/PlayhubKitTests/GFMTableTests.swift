@@ -3,13 +3,7 @@ import Testing
 
 /// GFM tables: the spec's examples (0.29-gfm §4.10, 198–205) and what playhub adds.
 @Suite struct GFMTableTests {
-    private static let specOptions: MarkdownOptions = {
-        var options = MarkdownOptions()
-        options.smartPunctuation = false
-        return options
-    }()
-
-    private func render(_ markdown: String, _ options: MarkdownOptions = GFMTableTests.specOptions) -> RenderedMarkdown {
+    private func render(_ markdown: String, _ options: MarkdownOptions = .gfmSpec) -> RenderedMarkdown {
         MarkdownRenderer.render(markdown, options: options)
     }
 

@@ -156,5 +156,16 @@ We write playbooks.
     }
 
     /// A playbook file with this front matter and body.
+    /// The small hub with `files` added (and its site.json replaced), built successfully.
+    static func built(siteJSON: String? = nil, files: [String: String] = [:], baseURL: String? = nil,
+                      sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> SiteFixture {
+        var files = files
+        if let siteJSON { files["site.json"] = siteJSON }
+        let site = try SiteFixture(text, files: files)
+        let result = site.build(baseURL: baseURL)
+        #expect(result.succeeded, "\(result.diagnostics)", sourceLocation: sourceLocation)
+        return site
+    }
+
     static func playbook(_ frontMatter: String, body: String = "Body.") -> String { "---\n\(frontMatter)\n---\n\n\(body)\n" }
 }
