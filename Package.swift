@@ -58,7 +58,7 @@ let package = Package(
         .executableTarget(name: "playhub", dependencies: ["PlayhubCLI"]),
         .testTarget(name: "PlayhubKitTests", dependencies: ["PlayhubKit"]),
         // Helpers shared by the end-to-end and server tests (sites written as text).
-        .target(name: "PlayhubTestSupport", path: "Tests/PlayhubTestSupport"),
+        .target(name: "PlayhubTestSupport", dependencies: ["PlayhubKit"], path: "Tests/PlayhubTestSupport"),
         .testTarget(
             name: "PlayhubEndToEndTests",
             dependencies: ["PlayhubKit", "PlayhubCLI", "PlayhubTestSupport"],

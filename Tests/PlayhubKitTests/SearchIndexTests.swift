@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import PlayhubKit
 
-/// The search index builder: terms, field weights, posting caps and the files' bytes.
+/// The search index builder: terms, field weights, bitmaps and the files' bytes.
 @Suite struct SearchIndexTests {
     @Test func termsAreLowercasedFoldedAndSplitOnAnythingButLettersAndDigits() {
         #expect(SearchTokenizer.terms("Café-Owner's SLA: 24h, NPS/CSAT") == ["cafe", "owner", "s", "sla", "24h", "nps", "csat"])
@@ -24,13 +24,29 @@ import Testing
             SearchDocument(weights: ["churn": 2]),
             SearchDocument(weights: ["churn": 4]),
         ]
-        let postings = SearchPostings(documents: documents, cap: 3)
-        // Best weight first, list order within a weight; the fourth is over the cap.
-        #expect(postings.lists["churn"]!.map(\.document) == [1, 3, 2])
-        #expect(postings.lists["churn"]!.map(\.weight) == [4, 4, 2])
-        let files = SearchIndexFiles.files(postings: postings, metadata: [])
-        #expect(String(decoding: files[1].data, as: UTF8.self) == #"{"churn":[4,2,1,2,2,1,2],"renewal":[4,1,0]}"# + "\n")
+        let postings = SearchPostings(documents: documents)
+        // Best weight first, list order within a weight; every playbook kept.
+        #expect(postings.lists["churn"]!.map(\.document) == [1, 3, 2, 0])
+        #expect(postings.lists["churn"]!.map(\.weight) == [4, 4, 2, 1])
+        let files = SearchIndexFiles.files(postings: postings, metadata: Self.metadata(4))
+        #expect(String(decoding: files[1].data, as: UTF8.self) == #"{"churn":[4,2,1,2,2,1,2,1,1,0],"renewal":[4,1,0]}"# + "\n")
         #expect(SearchIndexFiles.decodeShard(files[1].data) == postings.lists)
+    }
+
+    /// A group of playbooks is written as a bitmap when that is shorter than its gaps: a word
+    /// in every other playbook of 64 takes 14 bytes, not 66, and reads back the same.
+    @Test func aCommonWordIsABitmapOverEveryPlaybook() throws {
+        let documents = (0..<64).map { SearchDocument(weights: $0 % 2 == 0 ? ["common": 1, "rare": 1] : ["rare": $0 == 1 ? 4 : 1]) }
+        let postings = SearchPostings(documents: documents)
+        #expect(postings.lists["common"]!.count == 32)
+        let files = SearchIndexFiles.files(postings: postings, metadata: Self.metadata(64))
+        // "rare": one title match as a gap, then the other 63 as a bitmap (every bit but 1).
+        #expect(String(decoding: files[1].data, as: UTF8.self) == #"{"common":[1,"VVVVVVVVVVU="],"rare":[4,1,1,1,"/f////////8="]}"# + "\n")
+        #expect(SearchIndexFiles.decodeShard(files[1].data) == postings.lists)
+    }
+
+    static func metadata(_ count: Int) -> [SearchIndexFiles.Metadata] {
+        (0..<count).map { SearchIndexFiles.Metadata(title: "T\($0)", url: "/p/\($0)/", summary: "S", category: "C") }
     }
 
     @Test func shardsAreCutBySizeInUTF16OrderAndTheBytesAreTheSameEveryTime() throws {
@@ -44,8 +60,8 @@ import Testing
         var layout = SearchIndexFiles.Layout()
         layout.shardBytes = 500
         layout.chunkSize = 50
-        let first = SearchIndexFiles.files(postings: SearchPostings(documents: documents, cap: layout.cap), metadata: metadata, layout: layout)
-        let again = SearchIndexFiles.files(postings: SearchPostings(documents: documents.reversed().reversed(), cap: layout.cap),
+        let first = SearchIndexFiles.files(postings: SearchPostings(documents: documents), metadata: metadata, layout: layout)
+        let again = SearchIndexFiles.files(postings: SearchPostings(documents: documents.reversed().reversed()),
                                            metadata: metadata, layout: layout)
         #expect(first == again)
         #expect(first.filter { $0.path.contains("docs-") }.count == 6)
@@ -57,6 +73,8 @@ import Testing
         for (number, start) in starts.enumerated() {
             let shard = try #require(first.first { $0.path == "search/index/terms-\(number).json" })
             let terms = try #require(SearchIndexFiles.decodeShard(shard.data)).keys
+            // Cut before the term that would pass the size, so only a single term is larger.
+            #expect(shard.data.count <= layout.shardBytes || terms.count == 1, "\(shard.path): \(shard.data.count) bytes")
             #expect(terms.allSatisfy { !SearchTokenizer.precedes($0, start) })
             if number + 1 < starts.count { #expect(terms.allSatisfy { SearchTokenizer.precedes($0, starts[number + 1]) }) }
         }

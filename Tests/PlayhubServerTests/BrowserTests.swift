@@ -30,6 +30,18 @@ import Testing
         }
     }
 
+    /// The DOM of `url` after `virtualTime` ms of the page's own time (its timers and fetches
+    /// run without waiting for the clock), in a fresh profile under `folder`: nothing cached.
+    static func dumpDOM(_ chromium: String, url: String, profileIn folder: URL, virtualTime: Int = 10_000) async throws -> String {
+        let profile = folder.appendingPathComponent("chromium-profile-\(UUID().uuidString)")
+        let run = try await offPool { try runChromium(chromium, arguments: [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+            "--user-data-dir=\(profile.path)", "--virtual-time-budget=\(virtualTime)", "--dump-dom", url,
+        ], timeout: 90) }
+        #expect(run.exited, "chromium did not finish within 90 s")
+        return run.output
+    }
+
     /// Runs chromium, collects what it prints on stdout, and kills it after `timeout` seconds.
     static func runChromium(_ path: String, arguments: [String], timeout: Double) throws -> (exited: Bool, output: String) {
         let process = Process()

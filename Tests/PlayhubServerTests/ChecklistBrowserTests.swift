@@ -91,14 +91,9 @@ import Testing
         let server = try StaticFolderServer(folder: site.output)
         defer { server.stop() }
 
-        let profile = site.base.appendingPathComponent("chromium-profile")
-        let run = try await offPool { try BrowserTests.runChromium(chromium, arguments: [
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-            "--user-data-dir=\(profile.path)", "--virtual-time-budget=30000", "--dump-dom",
-            "http://127.0.0.1:\(server.port)/checklist-harness.html",
-        ], timeout: 90) }
-        #expect(run.exited, "chromium did not finish within 90 s")
-        let log = run.output.components(separatedBy: "<pre id=\"log\">").dropFirst().first?.components(separatedBy: "</pre>").first
+        let output = try await BrowserTests.dumpDOM(chromium, url: "http://127.0.0.1:\(server.port)/checklist-harness.html",
+                                                    profileIn: site.base, virtualTime: 30_000)
+        let log = output.components(separatedBy: "<pre id=\"log\">").dropFirst().first?.components(separatedBy: "</pre>").first
         #expect(log == """
             opened: 1 of 3 done [-x-]
             ticked: 2 of 3 done [xx-] stored=true
@@ -106,6 +101,6 @@ import Testing
             reset: 1 of 3 done [-x-] stored=false
             reloaded: 1 of 3 done [-x-]
             end
-            """, "\(run.output.prefix(2000))")
+            """, "\(output.prefix(2000))")
     }
 }

@@ -4,7 +4,7 @@ public enum SearchIndex {
     public static func files(graph: SiteGraph, links: LinkBuilder, jobs: Int = 1,
                              layout: SearchIndexFiles.Layout = .init()) -> [OutputFile] {
         let documents = Parallel.map(graph.playbooks, jobs: jobs) { SearchDocument(playbook: $0, graph: graph) }
-        return SearchIndexFiles.files(postings: SearchPostings(documents: documents, cap: layout.cap),
+        return SearchIndexFiles.files(postings: SearchPostings(documents: documents),
                                       metadata: metadata(graph: graph, links: links), layout: layout)
     }
 

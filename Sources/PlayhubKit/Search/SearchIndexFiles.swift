@@ -5,26 +5,33 @@ import Foundation
 /// - `manifest.json`: the format, the tokenizer's stop words and term length, the field
 ///   weights, the number of playbooks, the metadata chunk size and, for every term shard, its
 ///   first term (shards hold consecutive terms in UTF-16 order, as JavaScript sorts);
-/// - `terms-<n>.json`: `{"term": [weight, count, document…, weight, count, document…]}`,
-///   best weight first, each group's documents in list order as gaps from the previous one;
+/// - `terms-<n>.json`: `{"term": [weight, group, weight, group, …]}`, best weight first; a
+///   group is the playbooks holding the term at that weight, in list order, written as
+///   whichever is shorter: `count, gap…` (each document as its distance from the previous
+///   one), or a string, the base64 of a bitmap over every playbook (bit `i % 8` of byte
+///   `i / 8` is playbook `i`). The bitmap bounds a common word: at 50,000 playbooks no group
+///   takes more than 8.4 KB, however many playbooks hold it;
 /// - `docs-<n>.json`: `[[title, url, summary, category], …]` for `chunkSize` playbooks in
 ///   list order, fetched only for the results shown.
 ///
-/// Shards are cut after the first term that takes them past `shardBytes`; the posting cap
-/// bounds one term, so no shard is much larger.
+/// A shard is cut before the term that would take it past `shardBytes`, so only a term larger
+/// than that on its own (the bitmaps bound one) makes a larger shard.
 public enum SearchIndexFiles {
     public static let folder = "search/index/"
-    public static let format = 1
+    public static let format = 2
 
     public struct Layout: Sendable {
         public var shardBytes = 40_000
         public var chunkSize = 20
-        public var cap = SearchPostings.defaultCap
         public init() {}
     }
 
     public struct Metadata: Sendable, Equatable {
         public var title: String, url: String, summary: String, category: String
+
+        public init(title: String, url: String, summary: String, category: String) {
+            (self.title, self.url, self.summary, self.category) = (title, url, summary, category)
+        }
     }
 
     public static func files(postings: SearchPostings, metadata: [Metadata], layout: Layout = Layout()) -> [OutputFile] {
@@ -36,17 +43,20 @@ public enum SearchIndexFiles {
             files.append(OutputFile(path: folder + "terms-\(starts.count - 1).json", data: Data(shard)))
             shard = []
         }
+        var entry: [UInt8] = []
         for term in postings.sortedTerms {
+            entry.removeAll(keepingCapacity: true)
+            appendString(term, to: &entry)
+            entry.append(UInt8(ascii: ":"))
+            appendList(postings.lists[term]!, documents: metadata.count, to: &entry)
+            if !shard.isEmpty, shard.count + 1 + entry.count + 2 > layout.shardBytes { closeShard() }
             if shard.isEmpty {
                 starts.append(term)
                 shard.append(UInt8(ascii: "{"))
             } else {
                 shard.append(UInt8(ascii: ","))
             }
-            appendString(term, to: &shard)
-            shard.append(UInt8(ascii: ":"))
-            appendList(postings.lists[term]!, to: &shard)
-            if shard.count >= layout.shardBytes { closeShard() }
+            shard.append(contentsOf: entry)
         }
         if !shard.isEmpty { closeShard() }
 
@@ -61,7 +71,7 @@ public enum SearchIndexFiles {
         }
 
         var manifest: [UInt8] = []
-        manifest.append(contentsOf: Array("{\"format\":\(format),\"documents\":\(metadata.count),\"chunkSize\":\(layout.chunkSize),\"cap\":\(postings.cap),\"maxTermLength\":\(SearchTokenizer.maxTermLength),\"weights\":{".utf8))
+        manifest.append(contentsOf: Array("{\"format\":\(format),\"documents\":\(metadata.count),\"chunkSize\":\(layout.chunkSize),\"maxTermLength\":\(SearchTokenizer.maxTermLength),\"weights\":{".utf8))
         for (i, field) in SearchField.allCases.reversed().enumerated() {
             if i > 0 { manifest.append(UInt8(ascii: ",")) }
             appendString(field.name, to: &manifest)
@@ -76,7 +86,9 @@ public enum SearchIndexFiles {
         return files
     }
 
-    static func appendList(_ list: [SearchPostings.Posting], to bytes: inout [UInt8]) {
+    /// One term's groups; `documents` is the number of playbooks, the length of a bitmap.
+    static func appendList(_ list: [SearchPostings.Posting], documents: Int, to bytes: inout [UInt8]) {
+        let bitmapLength = (documents + 7) / 8, bitmapBytes = 2 + (bitmapLength + 2) / 3 * 4
         bytes.append(UInt8(ascii: "["))
         var start = 0
         while start < list.count {
@@ -84,16 +96,38 @@ public enum SearchIndexFiles {
             var end = start
             while end < list.count, list[end].weight == weight { end += 1 }
             if start > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(contentsOf: Array("\(weight),\(end - start)".utf8))
-            var previous: Int32 = 0
-            for posting in list[start..<end] {
-                bytes.append(UInt8(ascii: ","))
-                bytes.append(contentsOf: Array(String(posting.document - previous).utf8))
-                previous = posting.document
+            bytes.append(contentsOf: Array("\(weight),".utf8))
+            let group = list[start..<end]
+            if gapBytes(group) <= bitmapBytes {
+                bytes.append(contentsOf: Array(String(group.count).utf8))
+                var previous: Int32 = 0
+                for posting in group {
+                    bytes.append(UInt8(ascii: ","))
+                    bytes.append(contentsOf: Array(String(posting.document - previous).utf8))
+                    previous = posting.document
+                }
+            } else {
+                var bitmap = [UInt8](repeating: 0, count: bitmapLength)
+                for posting in group { bitmap[Int(posting.document) >> 3] |= 1 << (UInt8(posting.document & 7)) }
+                bytes.append(UInt8(ascii: "\""))
+                bytes.append(contentsOf: Array(Data(bitmap).base64EncodedString().utf8))
+                bytes.append(UInt8(ascii: "\""))
             }
             start = end
         }
         bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// The bytes of `count, gap…`.
+    static func gapBytes(_ group: ArraySlice<SearchPostings.Posting>) -> Int {
+        var total = String(group.count).utf8.count, previous: Int32 = 0
+        for posting in group {
+            var gap = posting.document - previous, digits = 1
+            while gap >= 10 { gap /= 10; digits += 1 }
+            total += 1 + digits
+            previous = posting.document
+        }
+        return total
     }
 
     static func appendArray(_ strings: [String], to bytes: inout [UInt8]) {
@@ -151,7 +185,19 @@ public enum SearchIndexFiles {
                 var list: [SearchPostings.Posting] = []
                 if !take("]") {
                     repeat {
-                        guard let weight = number(), weight <= UInt8.max, take(","), let count = number() else { return nil }
+                        guard let weight = number(), weight <= UInt8.max, take(",") else { return nil }
+                        if take("\"") {
+                            let start = at
+                            while at < bytes.count, bytes[at] != UInt8(ascii: "\"") { at += 1 }
+                            guard let bitmap = Data(base64Encoded: Data(UnsafeBufferPointer(rebasing: bytes[start..<at]))), take("\"") else { return nil }
+                            for (index, byte) in bitmap.enumerated() where byte != 0 {
+                                for bit in 0..<8 where byte & (1 << bit) != 0 {
+                                    list.append(SearchPostings.Posting(document: Int32(index * 8 + bit), weight: UInt8(weight)))
+                                }
+                            }
+                            continue
+                        }
+                        guard let count = number() else { return nil }
                         var document = 0
                         for _ in 0..<count {
                             guard take(","), let gap = number() else { return nil }

@@ -3,8 +3,7 @@ import Foundation
 /// The search index after a body-only edit, made from the index the last build wrote rather
 /// than from every body (which a rebuild does not read). The edited playbooks' postings are
 /// replaced; the result is byte for byte what a full build writes, or nil when that cannot be
-/// known here: a file missing or unreadable, a full posting list losing a playbook (the one
-/// that would take its place is unknown), or the set of shard files changing (a partial
+/// known here: a file missing or unreadable, or the set of shard files changing (a partial
 /// write removes nothing).
 enum SearchIndexPatch {
     static func files(output: URL, graph: SiteGraph, edited: [Int], written: Set<String>,
@@ -12,7 +11,7 @@ enum SearchIndexPatch {
         let folder = output.appendingPathComponent(SearchIndexFiles.folder)
         guard let manifestData = try? Data(contentsOf: folder.appendingPathComponent("manifest.json")),
               let manifest = try? JSONSerialization.jsonObject(with: manifestData) as? [String: Any],
-              manifest["format"] as? Int == SearchIndexFiles.format, manifest["cap"] as? Int == layout.cap,
+              manifest["format"] as? Int == SearchIndexFiles.format,
               manifest["chunkSize"] as? Int == layout.chunkSize, manifest["documents"] as? Int == graph.playbooks.count,
               let shardCount = (manifest["shards"] as? [String])?.count else { return nil }
         let shardPaths = (0..<shardCount).map { SearchIndexFiles.folder + "terms-\($0).json" }
@@ -35,21 +34,17 @@ enum SearchIndexPatch {
             }
             for term in Set(before.keys).union(new.keys) where before[term] != new[term] {
                 var list = lists[term] ?? []
-                if before[term] != nil {
-                    guard list.count < layout.cap else { return nil }
-                    list.removeAll { $0.document == document }
-                }
+                if before[term] != nil { list.removeAll { $0.document == document } }
                 if let weight = new[term] {
                     let posting = SearchPostings.Posting(document: document, weight: weight)
                     let at = list.firstIndex { ($0.weight, -$0.document) < (weight, -document) } ?? list.count
                     list.insert(posting, at: at)
-                    if list.count > layout.cap { list.removeLast() }
                 }
                 lists[term] = list.isEmpty ? nil : list
             }
         }
 
-        let files = SearchIndexFiles.files(postings: SearchPostings(cap: layout.cap, lists: lists),
+        let files = SearchIndexFiles.files(postings: SearchPostings(lists: lists),
                                            metadata: SearchIndex.metadata(graph: graph, links: LinkBuilder(config: graph.config)),
                                            layout: layout)
         let terms = files.filter { !$0.path.hasPrefix(SearchIndexFiles.folder + "docs-") }

@@ -1,43 +1,42 @@
-/// The inverted index: for every term, the playbooks (by list position) that hold it, best
-/// first: by field weight, then list order. A term in more than `cap` playbooks keeps only
-/// its best `cap`, so no posting list outgrows the bytes one query may fetch; those are the
-/// playbooks that would be listed first anyway.
+/// The inverted index: for every term, every playbook (by list position) that holds it, best
+/// first: by field weight, then list order. Nothing is cut: an AND of two common words finds
+/// every playbook that holds both. `SearchIndexFiles` keeps a common word's list small on
+/// the wire by writing it as a bitmap.
 public struct SearchPostings: Sendable, Equatable {
     public struct Posting: Sendable, Hashable {
         public var document: Int32
         public var weight: UInt8
+
+        public init(document: Int32, weight: UInt8) {
+            self.document = document
+            self.weight = weight
+        }
     }
 
-    public static let defaultCap = 4_000
-    public var cap: Int
     public var lists: [String: [Posting]]
 
-    public init(cap: Int = defaultCap, lists: [String: [Posting]]) {
-        self.cap = cap
+    public init(lists: [String: [Posting]]) {
         self.lists = lists
     }
 
-    public init(documents: [SearchDocument], cap: Int = defaultCap) {
+    public init(documents: [SearchDocument]) {
         var lists: [String: [Posting]] = [:]
         for (number, document) in documents.enumerated() {
             for (term, weight) in document.weights {
                 lists[term, default: []].append(Posting(document: Int32(number), weight: weight))
             }
         }
-        for (term, list) in lists { lists[term] = Self.ranked(list, cap: cap) }
-        self.init(cap: cap, lists: lists)
+        for (term, list) in lists { lists[term] = Self.ranked(list) }
+        self.init(lists: lists)
     }
 
-    /// Best weight first, then list order, at most `cap`. Lists are built in list order, so
-    /// taking the weights from the top keeps it.
-    static func ranked(_ list: [Posting], cap: Int) -> [Posting] {
+    /// Best weight first, then list order. Lists are built in list order, so taking the
+    /// weights from the top keeps it.
+    static func ranked(_ list: [Posting]) -> [Posting] {
         var result: [Posting] = []
-        result.reserveCapacity(min(cap, list.count))
+        result.reserveCapacity(list.count)
         for weight in SearchField.allCases.reversed().map({ UInt8($0.rawValue) }) {
-            for posting in list where posting.weight == weight {
-                guard result.count < cap else { return result }
-                result.append(posting)
-            }
+            for posting in list where posting.weight == weight { result.append(posting) }
         }
         return result
     }

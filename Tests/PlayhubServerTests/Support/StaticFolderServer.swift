@@ -10,6 +10,11 @@ final class StaticFolderServer: @unchecked Sendable {
     private let listener: Int32
     private let folder: URL
     private let stopped = Locked(false)
+    private let served = Locked<[(path: String, bytes: Int)]>([])
+
+    /// Every request answered so far: its path (without the query) and the body's bytes.
+    var log: [(path: String, bytes: Int)] { served.current }
+    func clearLog() { served.withLock { $0 = [] } }
 
     init(folder: URL) throws {
         self.folder = folder
@@ -57,13 +62,14 @@ final class StaticFolderServer: @unchecked Sendable {
         }
         let line = String(decoding: request, as: UTF8.self).split(separator: "\r\n").first ?? ""
         let parts = line.split(separator: " ")
-        var path = parts.count > 1 ? String(parts[1].split(separator: "?").first ?? "/") : "/"
-        if path.hasSuffix("/") { path += "index.html" }
+        let requested = parts.count > 1 ? String(parts[1].split(separator: "?").first ?? "/") : "/"
+        let path = requested.hasSuffix("/") ? requested + "index.html" : requested
         let file = folder.appendingPathComponent(String(path.dropFirst()))
         let body: Data, status: String
         if !path.contains(".."), let data = try? Data(contentsOf: file) { (body, status) = (data, "200 OK") } else { (body, status) = (Data("Not found\n".utf8), "404 Not Found") }
         let types = ["html": "text/html; charset=utf-8", "css": "text/css", "js": "text/javascript", "json": "application/json"]
         let type = types[file.pathExtension] ?? "application/octet-stream"
+        served.withLock { $0.append((requested, body.count)) }
         var response = Data("HTTP/1.1 \(status)\r\nContent-Type: \(type)\r\nContent-Length: \(body.count)\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n".utf8)
         response.append(body)
         _ = response.withUnsafeBytes { bytes in

@@ -51,13 +51,22 @@
     return low;
   }
 
-  // [weight, count, gap…]* → {document: weight}
+  // [weight, group]* → {document: weight}; a group is `count, gap…` or a base64 bitmap
+  // over every playbook (bit i % 8 of byte i / 8 is playbook i).
   function postings(list) {
     var map = new Map(), i = 0;
     while (i + 1 < list.length) {
-      var weight = list[i], count = list[i + 1], doc = 0;
-      for (var j = 0; j < count; j++) { doc += list[i + 2 + j]; map.set(doc, weight); }
-      i += 2 + count;
+      var weight = list[i], group = list[i + 1], doc = 0;
+      if (typeof group === "string") {
+        var bits = atob(group);
+        for (var b = 0; b < bits.length; b++) {
+          for (var byte = bits.charCodeAt(b), k = 0; byte; k++, byte >>= 1) if (byte & 1) map.set(b * 8 + k, weight);
+        }
+        i += 2;
+        continue;
+      }
+      for (var j = 0; j < group; j++) { doc += list[i + 2 + j]; map.set(doc, weight); }
+      i += 2 + group;
     }
     return map;
   }
@@ -70,19 +79,17 @@
            && manifest.shards[s].lastIndexOf(word, 0) === 0; s++) shards.push(s);
     }
     return Promise.all(shards.map(function (s) { return json("terms-" + s + ".json"); })).then(function (loaded) {
-      var best = new Map(), terms = [], capped = false;
+      var best = new Map(), terms = [];
       loaded.forEach(function (shard) {
         Object.keys(shard).forEach(function (term) {
           if (term !== word && !(prefix && term.lastIndexOf(word, 0) === 0)) return;
           terms.push(term);
-          var found = postings(shard[term]);
-          if (found.size >= manifest.cap) capped = true;
-          found.forEach(function (weight, doc) {
+          postings(shard[term]).forEach(function (weight, doc) {
             if ((best.get(doc) || 0) < weight) best.set(doc, weight);
           });
         });
       });
-      return { scores: best, terms: terms, capped: capped };
+      return { scores: best, terms: terms };
     });
   }
 
@@ -163,9 +170,8 @@
     });
   }
 
-  // A word in more playbooks than the index lists for it ("cap") may have more matches.
-  function count(n, capped) {
-    return n.toLocaleString("en") + (capped ? "+" : "") + (n === 1 && !capped ? " result" : " results");
+  function count(n) {
+    return n.toLocaleString("en") + (n === 1 ? " result" : " results");
   }
 
   function search(query) {
@@ -186,7 +192,6 @@
       return Promise.all(terms.map(function (term, i) { return match(term, prefix && i === terms.length - 1); }))
         .then(function (matches) {
           if (run !== current) return;
-          var capped = matches.some(function (m) { return m.capped; });
           var ranked = matches.some(function (m) { return !m.scores.size; }) ? [] : rank(matches.slice());
           results.textContent = "";
           shown = { ranked: ranked, count: 0, terms: terms, prefix: prefix };
@@ -195,7 +200,7 @@
             status.textContent = "No playbooks match “" + query.trim() + "”. Try fewer or other words.";
             return;
           }
-          status.textContent = count(ranked.length, capped);
+          status.textContent = count(ranked.length);
           return showMore(run);
         });
     }).catch(function () {
