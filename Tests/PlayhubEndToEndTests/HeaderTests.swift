@@ -18,7 +18,7 @@ import Testing
     }
 
     func menuLinks(_ header: String) -> [String] {
-        let nav = header.range(of: "<details class=\"menu\">").map { String(header[$0.lowerBound...]) } ?? ""
+        let nav = header.range(of: "<div class=\"menu\">").map { String(header[$0.lowerBound...]) } ?? ""
         return matches(of: "<li><a href=\"([^\"]*)\">([^<]*)</a></li>", in: nav, group: 0).map {
             $0.replacingOccurrences(of: "<li><a href=\"", with: "").replacingOccurrences(of: "\">", with: " ")
                 .replacingOccurrences(of: "</a></li>", with: "")
@@ -59,7 +59,7 @@ import Testing
             "/categories/growth/ Growth", "/categories/operations/ Operations", "/categories/ All categories",
         ])
         let header = try header(site, "index.html")
-        #expect(header.contains("<details class=\"menu\">\n      <summary>Menu</summary>\n      <nav aria-label=\"Main\">"))
+        #expect(header.contains("<div class=\"menu\">\n      <details class=\"menu-toggle\"><summary>Menu</summary></details>\n      <nav aria-label=\"Main\">"))
     }
 
     @Test func menuAndLogoFromSiteJSONGetTheBasePath() throws {
