@@ -1,35 +1,47 @@
 import Foundation
 
-/// What writing a build into an output folder takes, decided before anything is written:
-/// which files changed, which folders must be made, and what stands in the way. Something
-/// in the way is cleared only when playhub wrote it (the manifest says so, and it is still as
-/// written) or when it is a link (replacing a link never touches what it points at);
-/// anything else in the way is a failure, reported with every other one.
+/// What writing a build into an output folder takes, decided from the paths alone before
+/// any page is rendered: what is at each file's place now, which folders must be made, and
+/// what stands in the way. Something in the way is cleared only when playhub wrote it (the
+/// manifest says so, and it is still as written) or when it is a link (replacing a link never
+/// touches what it points at); anything else in the way is a failure, reported with every
+/// other one. Whether a file's bytes changed is for `OutputStaging.put` to see.
 struct OutputPlan {
-    /// Indexes of the files whose bytes are not there yet.
-    var toWrite: [Int] = []
-    /// Indexes of the files already there byte for byte, with their stamps.
-    var unchanged: [(Int, OutputStamp)] = []
-    /// Output paths of files (and links) not made by playhub that this build replaces.
-    var replaced: [String] = []
+    /// What is at a file's place now.
+    enum Place: Sendable {
+        /// Nothing, or a folder made by this build (where nothing is looked at).
+        case absent
+        /// A regular file, with its stamp; `owned` when playhub wrote it.
+        case file(OutputStamp, owned: Bool)
+        /// A link, replaced by the file (what it points at is never touched).
+        case link
+        /// A folder holding only playhub's files, taken out of the way.
+        case ownedFolder
+    }
+
+    /// Every output path, and what is at its place, in the same order.
+    let paths: [String]
+    private(set) var places: [Place] = []
     /// Files and links to take out of the way before the commit.
     private var removals: [String] = []
     /// Folders holding only playhub's files where a file must now go.
     private var folderRemovals: [String] = []
     /// Folders to make, parents first.
     private var folders: [String] = []
+    /// Output folders (links and files) not made by playhub where a folder of pages goes.
+    private(set) var replacedFolders: [String] = []
 
-    private enum Place {
-        case absent, unchanged(OutputStamp), differs(replacesForeign: Bool), folder, other
+    private enum Found {
+        case absent, file(OutputStamp), link, folder, other
     }
 
-    static func make(_ files: [OutputFile], root: String, owned: [String: OutputStamp], jobs: Int) throws -> OutputPlan {
-        var plan = OutputPlan()
+    static func make(_ paths: [String], root: String, owned: [String: OutputStamp], jobs: Int) throws -> OutputPlan {
+        var plan = OutputPlan(paths: paths)
         var problems: [OutputWriter.Failure] = []
-        let paths = Set(files.map(\.path))
+        let pathSet = Set(paths)
         var fresh = Set<String>() // folders to make: nothing below them exists
-        for folder in OutputFolders.holding(paths).filter({ !$0.isEmpty }).sorted() {
-            if paths.contains(folder) {
+        for folder in OutputFolders.holding(pathSet).filter({ !$0.isEmpty }).sorted() {
+            if pathSet.contains(folder) {
                 problems.append(.init(path: root + "/" + folder, cause: "the build makes both a file and a folder here"))
                 continue
             }
@@ -45,7 +57,7 @@ struct OutputPlan {
             switch info.st_mode & S_IFMT {
             case S_IFDIR: continue
             case S_IFLNK:
-                plan.replaced.append(folder)
+                plan.replacedFolders.append(folder)
             case S_IFREG where owned[folder] == OutputStamp(info):
                 break
             default:
@@ -57,43 +69,37 @@ struct OutputPlan {
             fresh.insert(folder)
             plan.folders.append(folder)
         }
-        let places = Parallel.map(files, jobs: jobs) { [fresh] file -> Place in
+        let found = Parallel.map(paths, jobs: jobs) { [fresh] path -> Found in
             var info = stat()
-            guard !fresh.contains(Self.folder(of: file.path)),
-                  lstat(root + "/" + file.path, &info) == 0 else { return .absent }
+            guard !fresh.contains(Self.folder(of: path)), lstat(root + "/" + path, &info) == 0 else { return .absent }
             switch info.st_mode & S_IFMT {
-            case S_IFREG:
-                if Int(info.st_size) == file.data.count, OutputWriter.contentsEqual(root + "/" + file.path, file.data) {
-                    return .unchanged(OutputStamp(info))
-                }
-                return .differs(replacesForeign: owned[file.path] == nil)
-            case S_IFLNK: return .differs(replacesForeign: true)
+            case S_IFREG: return .file(OutputStamp(info))
+            case S_IFLNK: return .link
             case S_IFDIR: return .folder
             default: return .other
             }
         }
-        for (index, place) in places.enumerated() {
-            let path = files[index].path
+        plan.places.reserveCapacity(paths.count)
+        for (path, place) in zip(paths, found) {
             switch place {
-            case .absent: plan.toWrite.append(index)
-            case .unchanged(let stamp): plan.unchanged.append((index, stamp))
-            case .differs(let foreign):
-                plan.toWrite.append(index)
-                if foreign { plan.replaced.append(path) }
+            case .absent: plan.places.append(.absent)
+            case .file(let stamp): plan.places.append(.file(stamp, owned: owned[path] != nil))
+            case .link: plan.places.append(.link)
             case .folder:
                 if holdsOnlyOwned(path, root: root, owned: owned) {
                     plan.folderRemovals.append(path)
-                    plan.toWrite.append(index)
+                    plan.places.append(.ownedFolder)
                 } else {
                     problems.append(.init(path: root + "/" + path,
                         cause: "a folder not made by playhub is where this file must go; move it out of the output folder"))
+                    plan.places.append(.absent)
                 }
             case .other:
                 problems.append(.init(path: root + "/" + path, cause: "something that is not a file is in the way; remove it"))
+                plan.places.append(.absent)
             }
         }
         if !problems.isEmpty { throw OutputWriter.Failures(items: problems) }
-        plan.replaced.sort()
         return plan
     }
 

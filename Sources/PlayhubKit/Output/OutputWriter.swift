@@ -79,67 +79,9 @@ public enum OutputWriter {
     }
 
     static func commit(_ files: [OutputFile], to output: URL, site: URL, scope: Scope, jobs: Int) throws -> Report {
-        do { try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true) } catch {
-            throw Failures(items: [Failure(path: output.standardizedFileURL.path, cause: cause(of: error))])
-        }
-        let root = ContentScanner.realPath(output.standardizedFileURL.path) ?? output.standardizedFileURL.path
-        let sitePath = site.standardizedFileURL.path
-        var report = Report()
-        let manifest = OutputManifest.load(in: root)
-        var owned = manifest?.files ?? [:]
-        if let manifest, manifest.site != sitePath {
-            report.previousSite = manifest.site
-            owned = [:]
-        }
-
-        // 1. check
-        let plan = try OutputPlan.make(files, root: root, owned: owned, jobs: jobs)
-        report.replaced = plan.replaced
-
-        // 2. stage
-        let staging = root + "/" + stagingName
-        try? FileManager.default.removeItem(atPath: staging) // left by an interrupted build
-        guard mkdir(staging, 0o755) == 0 else { throw Failures(items: [Failure(path: staging, cause: errnoText())]) }
-        defer { try? FileManager.default.removeItem(atPath: staging) }
-        let staged = Parallel.map(Array(plan.toWrite.enumerated()), jobs: jobs) { number, index -> Result<OutputStamp, Failure> in
-            stage(files[index].data, at: "\(staging)/\(number)").mapError { Failure(path: root + "/" + files[index].path, cause: $0.text) }
-        }
-        let failures = staged.compactMap { outcome -> Failure? in if case .failure(let failure) = outcome { failure } else { nil } }
-        if !failures.isEmpty { throw Failures(items: summarise(failures)) }
-
-        // 3. commit
-        try plan.clearWay(in: root)
-        let moved = Parallel.map(Array(plan.toWrite.enumerated()), jobs: jobs) { number, index -> Failure? in
-            rename("\(staging)/\(number)", root + "/" + files[index].path) == 0 ? nil
-                : Failure(path: root + "/" + files[index].path, cause: errnoText())
-        }
-        let moveFailures = moved.compactMap { $0 }
-        if !moveFailures.isEmpty { throw Failures(items: summarise(moveFailures)) }
-
-        report.stamps.reserveCapacity(files.count)
-        for (index, stamp) in plan.unchanged { report.stamps[files[index].path] = stamp }
-        for ((_, index), outcome) in zip(plan.toWrite.enumerated(), staged) {
-            if case .success(let stamp) = outcome { report.stamps[files[index].path] = stamp } // rename keeps inode and time
-        }
-        report.written = plan.toWrite.count
-        report.unchanged = plan.unchanged.count
-
-        switch scope {
-        case .complete(let clean):
-            report.removed = removeStale(owned, keeping: report.stamps, in: root)
-            let others = OutputSweep.foreignFiles(in: root, keeping: report.stamps)
-            if clean {
-                report.cleaned = OutputSweep.remove(others, in: root)
-            } else {
-                report.foreign = others.count
-            }
-        case .partial(let stamps, let recount, let foreign):
-            report.unchanged += stamps.count { report.stamps[$0.key] == nil }
-            report.stamps.merge(stamps) { new, _ in new }
-            report.foreign = recount ? OutputSweep.foreignFiles(in: root, keeping: report.stamps).count : foreign
-        }
-        try saveManifest(OutputManifest(site: sitePath, files: report.stamps), previous: manifest, in: root)
-        return report
+        let staging = try OutputStaging(paths: files.map(\.path), output: output, site: site, jobs: jobs)
+        _ = Parallel.map(files, jobs: jobs) { staging.put($0.path, $0.data) }
+        return try staging.commit(scope: scope, jobs: jobs)
     }
 
     // MARK: - Steps
