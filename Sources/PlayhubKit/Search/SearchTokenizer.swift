@@ -22,31 +22,49 @@ public enum SearchTokenizer {
     /// Calls `body` with each term of `text`. ASCII is handled byte by byte; a word with
     /// anything else in it goes through the full Unicode steps.
     public static func forEachTerm(in text: String, _ body: (String) -> Void) {
-        var bytes: [UInt8] = []
-        var plain = true
-        func flush() {
-            defer { bytes.removeAll(keepingCapacity: true); plain = true }
-            guard !bytes.isEmpty else { return }
-            if plain {
-                emit(String(decoding: bytes, as: UTF8.self), body)
-            } else {
-                for word in normalisedWords(String(decoding: bytes, as: UTF8.self)) { emit(word, body) }
+        var text = text
+        text.withUTF8 { utf8 in
+            var word: [UInt8] = []
+            var plain = true
+            func flush() {
+                defer { word.removeAll(keepingCapacity: true); plain = true }
+                guard !word.isEmpty else { return }
+                if plain {
+                    // Stop words are at most four letters; longer plain words need no look-up.
+                    guard word.count <= maxTermLength else { return }
+                    let term = String(decoding: word, as: UTF8.self)
+                    if word.count > 4 || !stopWords.contains(term) { body(term) }
+                } else {
+                    for term in normalisedWords(String(decoding: word, as: UTF8.self)) { emit(term, body) }
+                }
             }
-        }
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {
-                if (0x61...0x7A).contains(v) || (0x30...0x39).contains(v) { bytes.append(UInt8(v)) }
-                else if (0x41...0x5A).contains(v) { bytes.append(UInt8(v + 0x20)) }
-                else { flush() }
-            } else if isLetterOrDigit(scalar) || isFoldedMark(scalar) {
-                bytes.append(contentsOf: String(scalar).utf8)
-                plain = false
-            } else {
-                flush()
+            var at = 0
+            while at < utf8.count {
+                let byte = utf8[at]
+                if byte < 0x80 {
+                    switch byte {
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 0x20)
+                    default: flush()
+                    }
+                    at += 1
+                    continue
+                }
+                // A multi-byte scalar: its length from the lead byte (the text is valid UTF-8).
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                let end = min(at + length, utf8.count)
+                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for next in utf8[(at + 1)..<end] { value = value << 6 | UInt32(next & 0x3F) }
+                if let scalar = Unicode.Scalar(value), isLetterOrDigit(scalar) || isFoldedMark(scalar) {
+                    word.append(contentsOf: utf8[at..<end])
+                    plain = false
+                } else {
+                    flush()
+                }
+                at = end
             }
+            flush()
         }
-        flush()
     }
 
     private static func emit(_ term: String, _ body: (String) -> Void) {
