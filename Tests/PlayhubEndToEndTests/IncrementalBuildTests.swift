@@ -18,11 +18,12 @@ import Testing
     func expectSameAsClean(_ site: SiteFixture, cache: BuildCache, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> BuildResult {
         let incremental = build(site, cache: cache, output: "public")
         try? FileManager.default.removeItem(at: site.root.appendingPathComponent("clean"))
-        let clean = build(site, cache: nil, output: "clean")
-        #expect(site.outputFiles() == clean.files.map(\.path).sorted(), sourceLocation: sourceLocation)
-        for file in clean.files {
-            let onDisk = try? Data(contentsOf: site.output.appendingPathComponent(file.path))
-            #expect(onDisk == file.data, "\(file.path)", sourceLocation: sourceLocation)
+        _ = build(site, cache: nil, output: "clean")
+        let clean = site.outputBytes(in: "clean")
+        #expect(site.outputFiles() == clean.keys.sorted(), sourceLocation: sourceLocation)
+        for (path, bytes) in clean {
+            let onDisk = try? Data(contentsOf: site.output.appendingPathComponent(path))
+            #expect(onDisk == bytes, "\(path)", sourceLocation: sourceLocation)
         }
         return incremental
     }

@@ -82,36 +82,52 @@ public enum Builder {
         result.graph = graph // `check --report` reports on it even when there are errors
         guard let graph, let theme, !result.diagnostics.hasErrors else { return result.finish(clock) }
 
-        // 6. plan every page; 7. render
+        // 6. plan every page and what else is published; what stands in the way of any of it
+        // in the output folder is found now, before a page is rendered
         let plans = PagePlanner.plan(graph)
         result.diagnostics.append(contentsOf: PagePlanner.clashes(in: plans, graph: graph))
-        let (pages, renderProblems) = PageRenderer.render(plans, graph: graph, theme: theme, jobs: options.jobs,
-                                                          cache: cache?.inMemory == true ? cache : nil)
-        result.diagnostics.append(contentsOf: renderProblems)
-        guard !renderProblems.hasErrors else { return result.finish(clock) }
         let seo = SearchEngineFiles.make(graph: graph, plans: plans, sitemapLimits: options.sitemapLimits, jobs: options.jobs)
         let (assets, assetProblems) = ContentAsset.read(scan.assets, jobs: options.jobs)
         result.diagnostics.append(contentsOf: assetProblems)
-        let (files, assemblyProblems) = OutputAssembly.assemble(pages: pages, plans: plans, searchEngineFiles: seo, assets: assets,
-                                                                graph: graph, theme: theme, siteDir: options.siteDir)
+        let (published, assemblyProblems) = OutputAssembly.assemble(plans: plans, searchEngineFiles: seo, assets: assets,
+                                                                    graph: graph, theme: theme, siteDir: options.siteDir)
         result.diagnostics.append(contentsOf: assemblyProblems)
-        clock.lap("render", into: &result)
         guard !result.diagnostics.hasErrors else { return result.finish(clock) }
-        result.files = files
+        let paths = published.paths
+        let sink: any OutputSink
+        do {
+            sink = options.writeOutput ? try OutputStaging(paths: paths, output: output, site: options.siteDir, jobs: options.jobs)
+                : OutputMemory()
+        } catch {
+            result.diagnostics.append(contentsOf: OutputWriter.diagnostics(for: error, siteDir: options.siteDir,
+                                                                           firstBuild: lock?.created == true))
+            return result.finish(clock)
+        }
+        clock.lap("plan", into: &result)
+
+        // 7. render, each page written (staged) as it is made, then every other file
+        let renderProblems = PageRenderer.render(published.pages, graph: graph, theme: theme, jobs: options.jobs,
+                                                 cache: cache?.inMemory == true ? cache : nil) { _, page in
+            sink.put(page.path, page.data)
+        }
+        result.diagnostics.append(contentsOf: renderProblems)
+        guard !renderProblems.hasErrors else { return result.finish(clock) }
+        _ = Parallel.map(published.files, jobs: options.jobs) { sink.put($0.path, $0.data) }
+        clock.lap("render", into: &result)
+        if let memory = sink as? OutputMemory { result.files = memory.files(paths) }
         for plan in plans { result.pagesByKind[plan.kind, default: 0] += 1 }
         result.renderedPages = plans.count
         // Broken links are warnings in `build` unless site.json says otherwise, errors in `check`.
         let linkSeverity: Diagnostic.Severity = options.checkLinks || config.brokenLinks == .error ? .error : .warning
-        result.diagnostics.append(contentsOf: LinkChecker.check(graph: graph, files: result.files, layout: scan.layout,
-                                                                severity: linkSeverity))
+        result.diagnostics.append(contentsOf: LinkChecker.check(graph: graph, published: .init(paths: Set(paths), data: sink.contents),
+                                                                layout: scan.layout, severity: linkSeverity))
         clock.lap("links", into: &result)
         guard !result.diagnostics.hasErrors else { return result.finish(clock) }
 
-        // 8. write, then keep a snapshot for the next build
-        if options.writeOutput {
+        // 8. put the staged files in place, then keep a snapshot for the next build
+        if let staging = sink as? OutputStaging {
             do {
-                let report = try OutputWriter.commit(result.files, to: output, site: options.siteDir, jobs: options.jobs,
-                                                     clean: options.clean)
+                let report = try staging.commit(scope: .complete(clean: options.clean), jobs: options.jobs)
                 result.writeReport = report
                 if let other = report.previousSite {
                     result.diagnostics.append(Diagnostic(.otherSiteOutput, at: nil,

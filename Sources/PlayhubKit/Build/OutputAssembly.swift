@@ -1,6 +1,6 @@
 import Foundation
 
-/// The build's files put together: pages and search-engine files, then the files beside the
+/// The build's files put together: pages (by their paths) and search-engine files, then the files beside the
 /// text in the content folder (which must not take a page's place: an error), then static
 /// files, which replace a generated or content file of the same path (a warning: the author may mean it, as with a
 /// hand-written robots.txt, but should know). Two things that cannot both exist — a file
@@ -18,13 +18,23 @@ enum OutputAssembly {
         var rank: Int { isAlias ? 0 : isStatic ? 1 : 2 }
     }
 
-    static func assemble(pages: [OutputFile], plans: [PagePlan], searchEngineFiles: [OutputFile],
+    /// What the build publishes, decided before any page is rendered: the pages to render
+    /// (those no static file replaces) and every other file, with the clashes found.
+    struct Published {
+        var pages: [PagePlan]
+        var files: [OutputFile]
+
+        /// Every output path, pages first.
+        var paths: [String] { pages.map(\.path.outputFile) + files.map(\.path) }
+    }
+
+    static func assemble(plans: [PagePlan], searchEngineFiles: [OutputFile],
                          assets: [(ContentAsset, Data)] = [], graph: SiteGraph,
-                         theme: Theme, siteDir: URL) -> ([OutputFile], Diagnostics) {
+                         theme: Theme, siteDir: URL) -> (Published, Diagnostics) {
         var problems = Diagnostics()
         var origins: [String: Origin] = [:]
-        origins.reserveCapacity(pages.count + searchEngineFiles.count + assets.count + theme.staticFiles.count)
-        for (plan, page) in zip(plans, pages) { origins[page.path] = origin(of: plan, graph: graph) }
+        origins.reserveCapacity(plans.count + searchEngineFiles.count + assets.count + theme.staticFiles.count)
+        for plan in plans { origins[plan.path.outputFile] = origin(of: plan, graph: graph) }
         for file in searchEngineFiles { origins[file.path] = Origin(location: nil, what: "the generated /\(file.path)") }
         var published: [OutputFile] = []
         for (asset, data) in assets {
@@ -73,10 +83,10 @@ enum OutputAssembly {
                     hint: "rename or move one of them"))
             }
         }
-        let files = searchEngineFiles.isEmpty && published.isEmpty && staticPaths.isEmpty ? pages
-            : (pages + searchEngineFiles + published).filter { theme.staticFiles[$0.path] == nil }
-                + staticPaths.map { OutputFile(path: $0, data: theme.staticFiles[$0]!) }
-        return (files, problems)
+        let pages = staticPaths.isEmpty ? plans : plans.filter { theme.staticFiles[$0.path.outputFile] == nil }
+        let files = (searchEngineFiles + published).filter { theme.staticFiles[$0.path] == nil }
+            + staticPaths.map { OutputFile(path: $0, data: theme.staticFiles[$0]!) }
+        return (Published(pages: pages, files: files), problems)
     }
 
     /// playhub's own records in the output folder.

@@ -18,22 +18,14 @@ public enum LinkChecker {
         let paths: Set<String>
         let data: (String) -> Data?
 
-        init(_ files: [OutputFile]) {
-            var byPath: [String: Data] = [:]
-            for file in files { byPath[file.path] = file.data }
-            paths = Set(byPath.keys)
-            data = { byPath[$0] }
-        }
-
         init(paths: Set<String>, data: @escaping (String) -> Data?) {
             self.paths = paths
             self.data = data
         }
     }
 
-    public static func check(graph: SiteGraph, files: [OutputFile], layout: ContentLayout? = nil,
-                             severity: Diagnostic.Severity = .error) -> [Diagnostic] {
-        check(sources(graph), published: Published(files), config: graph.config, layout: layout, severity: severity)
+    static func check(graph: SiteGraph, published: Published, layout: ContentLayout?, severity: Diagnostic.Severity) -> [Diagnostic] {
+        check(sources(graph), published: published, config: graph.config, layout: layout, severity: severity)
     }
 
     static func check(_ sources: [Source], published: Published, config: SiteConfig, layout: ContentLayout?,

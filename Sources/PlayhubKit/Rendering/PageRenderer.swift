@@ -2,17 +2,30 @@ import Foundation
 
 /// Stage 7, render: every planned page through its template, in parallel, in plan order.
 public enum PageRenderer {
-    /// With a `cache` (serve), pages whose template data did not change reuse their last output.
-    /// `plans` may be some of the site's pages (`complete` false): the cache then keeps what
-    /// it holds for the others.
+    /// Every page in plan order, held in memory (a rebuild of a few pages, tests).
     public static func render(_ plans: [PagePlan], graph: SiteGraph, theme: Theme, jobs: Int, isServe: Bool = false,
                               cache: BuildCache? = nil, complete: Bool = true) -> ([OutputFile], Diagnostics) {
+        let files = Locked<[OutputFile?]>(Array(repeating: nil, count: plans.count))
+        let problems = render(plans, graph: graph, theme: theme, jobs: jobs, isServe: isServe, cache: cache, complete: complete) { number, file in
+            files.withLock { $0[number] = file }
+        }
+        return (problems.hasErrors ? [] : files.withLock { $0.compactMap { $0 } }, problems)
+    }
+
+    /// Renders every page and hands each to `page` (with its number in `plans`) on the thread
+    /// that made it, so a build can write pages as they come and hold none. With a `cache`
+    /// (serve), pages whose template data did not change reuse their last output. `plans` may
+    /// be some of the site's pages (`complete` false): the cache then keeps what it holds for
+    /// the others.
+    static func render(_ plans: [PagePlan], graph: SiteGraph, theme: Theme, jobs: Int, isServe: Bool = false,
+                       cache: BuildCache? = nil, complete: Bool = true,
+                       each page: @Sendable (Int, OutputFile) -> Void) -> Diagnostics {
         var problems = Diagnostics()
         for name in Set(plans.map(\.template)).sorted() where !name.isEmpty && !theme.hasTemplate(name) {
             problems.append(Diagnostic(.missingTemplate, at: nil, "template '\(name).mustache' not found",
                 hint: "add templates/\(name).mustache to the site or to themes/\(theme.name)/templates/"))
         }
-        guard !problems.hasErrors else { return ([], problems) }
+        guard !problems.hasErrors else { return problems }
         var factory = ViewFactory(graph: graph, isServe: isServe)
         let links = LinkBuilder(config: graph.config)
         let siteData = SharedValue(TemplateData.fields(of: factory.site))
@@ -43,17 +56,18 @@ public enum PageRenderer {
             factory.cards = cards
         }
         let pageFactory = factory
-        let files = Parallel.map(plans, jobs: jobs) { plan -> OutputFile in
+        _ = Parallel.map(Array(plans.enumerated()), jobs: jobs) { number, plan in
             if case .redirect(let index) = plan.content {
                 let playbook = graph.playbooks[index]
                 let html = Redirects.html(to: links.absolute(.playbook(playbook.slug)), title: playbook.title, language: graph.config.language)
-                return OutputFile(path: plan.path.outputFile, data: Data(html.utf8))
+                page(number, OutputFile(path: plan.path.outputFile, data: Data(html.utf8)))
+                return
             }
             let data = pageFactory.context(for: plan).templateData(site: siteData.value)
-            return OutputFile(path: plan.path.outputFile, data: output(plan.path.outputFile, data, template: plan.template))
+            page(number, OutputFile(path: plan.path.outputFile, data: output(plan.path.outputFile, data, template: plan.template)))
         }
         cache?.storeRendered(fresh.withLock { $0 }, reused: reused.withLock { $0 }, replacing: complete)
-        return (files, problems)
+        return problems
     }
 }
 

@@ -68,13 +68,22 @@ final class SiteFixture {
 
     /// Every file below the output folder, relative and sorted, but for playhub's own record
     /// of what it wrote (`.playhub-manifest`, checked by the ownership tests).
-    func outputFiles() -> [String] {
+    func outputFiles(in folder: String? = nil) -> [String] {
+        let output = folder.map { root.appendingPathComponent($0) } ?? output
         guard let enumerator = FileManager.default.enumerator(at: output, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
         let prefix = output.resolvingSymlinksInPath().path + "/"
         return enumerator.compactMap { item -> String? in
             guard let url = item as? URL, (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { return nil }
             return String(url.resolvingSymlinksInPath().path.dropFirst(prefix.count))
         }.filter { $0 != ".playhub-manifest" }.sorted()
+    }
+
+    /// Every output file's bytes by path (`folder`: another output folder of the site).
+    func outputBytes(in folder: String? = nil) -> [String: Data] {
+        let base = folder.map { root.appendingPathComponent($0) } ?? output
+        var bytes: [String: Data] = [:]
+        for path in outputFiles(in: folder) { bytes[path] = try? Data(contentsOf: base.appendingPathComponent(path)) }
+        return bytes
     }
 
     /// One expectation per line: the file contains it, or with a leading `! ` it must not.
