@@ -15,7 +15,10 @@ struct BinaryWriter {
     /// repeating its path.
     var currentFile = ""
 
-    init() { bytes.reserveCapacity(1 << 20) }
+    init(capacity: Int = 1 << 20) { bytes.reserveCapacity(capacity) }
+
+    /// Empties the writer for the next value, keeping its memory.
+    mutating func reset() { bytes.removeAll(keepingCapacity: true) }
 
     mutating func write(_ number: UInt64) {
         withUnsafeBytes(of: number.littleEndian) { bytes.append(contentsOf: $0) }
