@@ -88,7 +88,7 @@ import Testing
         try site.write("content/playbooks/growth/img/chart.png", "PNG-2")
         let rebuilt = build(site)
         #expect(site.read("playbooks/growth/img/chart.png") == "PNG-2")
-        #expect(rebuilt.renderedPages == pageCount(rebuilt), "a full build")
+        #expect(rebuilt.renderedPages == 0, "no page shows the file's bytes")
         expectSameAsClean(site)
     }
 
@@ -111,18 +111,19 @@ import Testing
         expectSameAsClean(site)
     }
 
-    @Test func editingFrontMatterRebuildsEverything() throws {
+    @Test func editingATitleRendersThePagesThatShowIt() throws {
         let site = try SiteFixture(SmallHub.text)
         site.backdate()
         let first = build(site)
         try site.write("content/playbooks/price-test.md", priceTestEdited.replacingOccurrences(of: "\"Price Test\"", with: "\"Price Experiment\""))
         let rebuilt = build(site)
-        #expect(rebuilt.renderedPages == pageCount(first))
+        // Its page, its tag, category and list pages, home, the pages listing it as related.
+        #expect(rebuilt.renderedPages > 3 && rebuilt.renderedPages < pageCount(first), "\(rebuilt.renderedPages) of \(pageCount(first))")
         site.expectFile("tags/pricing/index.html", "Price Experiment")
         expectSameAsClean(site)
     }
 
-    @Test func aChangedSummaryFromTheBodyRebuildsEverything() throws {
+    @Test func aChangedSummaryFromTheBodyRendersTheCardsThatShowIt() throws {
         // keyword-research has no `summary:`: its first paragraph is the summary cards show.
         let site = try SiteFixture(SmallHub.text)
         site.backdate()
@@ -130,23 +131,24 @@ import Testing
         let path = "content/playbooks/growth/keyword-research.md"
         let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
         try site.write(path, text.replacingOccurrences(of: "Keyword research tells you", with: "Keyword research shows you"))
-        #expect(build(site).renderedPages == pageCount(first))
+        let rebuilt = build(site)
+        #expect(rebuilt.renderedPages > 1 && rebuilt.renderedPages < pageCount(first), "\(rebuilt.renderedPages) of \(pageCount(first))")
         site.expectFile("tags/seo/index.html", "Keyword research shows you")
         expectSameAsClean(site)
     }
 
-    @Test func addingRemovingAndConfigurationRebuildEverything() throws {
+    @Test func addingAndRemovingRenderWhatListsThemAndConfigurationEverything() throws {
         let site = try SiteFixture(SmallHub.text)
         site.backdate()
         build(site)
         try site.write("content/playbooks/new-one.md", "---\ntitle: \"New One\"\ntags: [seo]\ndate: 2025-01-01\nupdated: 2025-01-01\n---\n\nNew.\n")
         let added = build(site)
-        #expect(added.renderedPages == pageCount(added))
+        #expect(added.renderedPages > 1 && added.renderedPages < pageCount(added), "\(added.renderedPages) of \(pageCount(added))")
         #expect(site.exists("playbooks/new-one/index.html"))
         expectSameAsClean(site)
         try site.remove("content/playbooks/operations/hiring-loop.md")
         let removed = build(site)
-        #expect(removed.renderedPages == pageCount(removed))
+        #expect(removed.renderedPages > 1 && removed.renderedPages < pageCount(removed), "\(removed.renderedPages) of \(pageCount(removed))")
         #expect(!site.exists("playbooks/hiring-loop/index.html"))
         expectSameAsClean(site)
         try site.write("templates/partials/card.mustache", "<li class=\"card\"><a href=\"{{url}}\">{{title}}</a> (custom)</li>\n")
@@ -240,11 +242,13 @@ import Testing
 
         let graph = site.root.appendingPathComponent(".playhub-cache/public.graph")
         try Data(repeating: 0x7f, count: 4096).write(to: graph)
-        #expect(build(site).renderedPages == pageCount(first))
+        // The graph is not trusted, the content is read again; the pages are as the last
+        // build left them (their keys are in the state).
+        #expect(build(site).renderedPages == 0)
         expectSameAsClean(site)
 
         // An edit that keeps every length (a title's letters changed in place) fails the
-        // checksum: the build runs in full and publishes what the content says.
+        // checksum: the build reads all the content and publishes what it says.
         build(site)
         var graphBytes = try Data(contentsOf: graph)
         let title = Data("Price Test".utf8)
@@ -252,7 +256,7 @@ import Testing
         graphBytes.replaceSubrange(at, with: Data("Price Tost".utf8))
         try graphBytes.write(to: graph)
         try site.write("content/playbooks/price-test.md", priceTestEdited + "\nOne more line.\n")
-        #expect(build(site).renderedPages == pageCount(first))
+        #expect(build(site).renderedPages == 1)
         #expect(site.read("index.html")?.contains("Price Tost") == false)
         expectSameAsClean(site)
     }

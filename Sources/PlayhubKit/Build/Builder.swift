@@ -33,11 +33,14 @@ public enum Builder {
         let theme = result.collect(Theme.load(siteDir: options.siteDir, config: config))
         clock.lap("configure", into: &result)
 
-        // A body-only edit renders just its pages over the last build's snapshot.
+        // What the last build into this folder read and wrote. A body-only edit renders just
+        // its pages over the last build's snapshot.
         var markdown = MarkdownOptions(unsafeHTML: config.unsafeHTML, basePath: config.basePath)
         let cache = options.cache ?? (options.persistentCache ? BuildCache.forDisk() : nil)
-        if let cache, let theme, options.writeOutput, !result.diagnostics.hasErrors {
-            let inputs = SnapshotRebuild.Inputs(options: options, config: config, theme: theme, output: output, markdown: markdown, cache: cache)
+        let previous = options.writeOutput ? cache.flatMap { $0.snapshot?.state ?? CacheStore.loadState(siteDir: options.siteDir, output: output) } : nil
+        if let cache, let previous, let theme, !result.diagnostics.hasErrors {
+            let inputs = SnapshotRebuild.Inputs(options: options, config: config, theme: theme, output: output, markdown: markdown,
+                                                cache: cache, state: previous)
             let laps = result.stageTimes.count
             if SnapshotRebuild.attempt(inputs, clock: clock, result: &result) { return result.finish(clock) }
             result.stageTimes.removeSubrange(laps...) // the attempt did not apply: one lap for it
@@ -105,9 +108,18 @@ public enum Builder {
         }
         clock.lap("plan", into: &result)
 
-        // 7. render, each page written (staged) as it is made, then every other file
-        let renderProblems = PageRenderer.render(published.pages, graph: graph, theme: theme, jobs: options.jobs,
-                                                 cache: cache?.inMemory == true ? cache : nil) { _, page in
+        // 7. render the pages whose inputs changed since the last build (all of them without
+        // one), each written (staged) as it is made; then every other file
+        let inputs = PageInputs(graph: graph, siteKey: InputKeys.site(options: options, theme: theme))
+        let pageKeys = Parallel.map(published.pages, jobs: options.jobs) { inputs.key($0) }
+        var changed: [PagePlan] = []
+        for (plan, key) in zip(published.pages, pageKeys) {
+            let path = plan.path.outputFile
+            if let staging = sink as? OutputStaging, let previous, previous.pageKeys[path] == key,
+               let stamp = previous.outputs[path], staging.keep(path, ifStillAt: stamp) { continue }
+            changed.append(plan)
+        }
+        let renderProblems = PageRenderer.render(changed, graph: graph, theme: theme, jobs: options.jobs) { _, page in
             sink.put(page.path, page.data)
         }
         result.diagnostics.append(contentsOf: renderProblems)
@@ -116,7 +128,7 @@ public enum Builder {
         clock.lap("render", into: &result)
         if let memory = sink as? OutputMemory { result.files = memory.files(paths) }
         for plan in plans { result.pagesByKind[plan.kind, default: 0] += 1 }
-        result.renderedPages = plans.count
+        result.renderedPages = changed.count + plans.count - published.pages.count
         // Broken links are warnings in `build` unless site.json says otherwise, errors in `check`.
         let linkSeverity: Diagnostic.Severity = options.checkLinks || config.brokenLinks == .error ? .error : .warning
         result.diagnostics.append(contentsOf: LinkChecker.check(graph: graph, published: .init(paths: Set(paths), data: sink.contents),
@@ -143,7 +155,8 @@ public enum Builder {
                                                     outputs: report.stamps,
                                                     folders: OutputFolders.times(OutputFolders.holding(report.stamps.keys),
                                                                                  in: output, jobs: options.jobs),
-                                                    foreign: report.foreign)
+                                                    foreign: report.foreign,
+                                                    pageKeys: Dictionary(uniqueKeysWithValues: zip(published.pages.map(\.path.outputFile), pageKeys)))
                     cache.keep(BuildSnapshot(state: state, graph: graph), graphUnchanged: false, siteDir: options.siteDir, output: output)
                     if !cache.inMemory { clock.lap("save", into: &result) }
                 }

@@ -1,11 +1,11 @@
 import Foundation
 
-/// What one build can reuse from the last: the last build's `BuildSnapshot` (which lets a
-/// body-only edit render just its pages), and in a long-running `serve` also parsed documents
-/// by file and each page's output by the data it was rendered from. `playhub build` keeps the
-/// snapshot on disk between runs (`CacheStore`); `serve` keeps everything in memory. Reuse is
-/// decided by comparing inputs, never by guessing what an edit affects, so a cached rebuild
-/// writes exactly what a clean build would.
+/// What one build can reuse from the last: the last build's `BuildSnapshot` (its inputs,
+/// the key of every page it rendered, and for a body-only edit the resolved site), and in a
+/// long-running `serve` also parsed documents by file. `playhub build` keeps the snapshot on
+/// disk between runs (`CacheStore`); `serve` keeps everything in memory. Reuse is decided by
+/// comparing inputs (`PageInputs`), never by guessing what an edit affects, so a cached
+/// rebuild writes exactly what a clean build would.
 public final class BuildCache: @unchecked Sendable {
     private let lock = NSLock()
 
@@ -19,21 +19,13 @@ public final class BuildCache: @unchecked Sendable {
     private var parsed: [String: ParsedEntry] = [:]
     private var parsedWith: MarkdownOptions?
 
-    /// A page as last rendered: the fingerprint of its template data and its bytes.
-    struct RenderedEntry {
-        let fingerprint: Int
-        let data: Data
-    }
-    private var rendered: [String: RenderedEntry] = [:]
-
     /// The last successful build's snapshot, when it is kept in memory (`serve`).
     var snapshot: BuildSnapshot?
 
-    /// How many documents and pages the last build took from the cache (for tests and
-    /// the serve log).
-    public private(set) var lastReuse = (documents: 0, pages: 0)
+    /// How many documents the last build took from the cache (for tests and the serve log).
+    public private(set) var reusedDocuments = 0
 
-    /// True for `serve`'s cache, which keeps parsed documents and rendered pages in memory;
+    /// True for `serve`'s cache, which keeps parsed documents and its snapshot in memory;
     /// `playhub build` keeps only the snapshot, on disk.
     let inMemory: Bool
 
@@ -75,23 +67,6 @@ public final class BuildCache: @unchecked Sendable {
             next[file.path] = ParsedEntry(size: file.size, modified: file.modified, document: document, diagnostics: diagnostics)
         }
         parsed = next
-        lastReuse.documents = reusedPaths.count
-    }
-
-    // MARK: - Rendered pages
-
-    func rendered(_ path: String, fingerprint: Int) -> Data? {
-        lock.lock(); defer { lock.unlock() }
-        guard let entry = rendered[path], entry.fingerprint == fingerprint else { return nil }
-        return entry.data
-    }
-
-    /// Records the pages of this build; with `replacing`, pages not in `entries` are forgotten
-    /// (a full render), otherwise they are kept (a build that rendered only some pages).
-    func storeRendered(_ entries: [String: (fingerprint: Int, data: Data)], reused: Int, replacing: Bool) {
-        lock.lock(); defer { lock.unlock() }
-        let fresh = entries.mapValues { RenderedEntry(fingerprint: $0.fingerprint, data: $0.data) }
-        rendered = replacing ? fresh : rendered.merging(fresh) { $1 }
-        lastReuse.pages = reused
+        reusedDocuments = reusedPaths.count
     }
 }

@@ -27,6 +27,9 @@ struct BuildSnapshot: Sendable {
         var folders: [String: Int]
         /// How many files not made by playhub the output folder held, for the summary.
         var foreign: Int
+        /// Every page's `PageInputs` key when it was rendered, by output path: a page whose
+        /// key is the same and whose file is still as written is not rendered again.
+        var pageKeys: [String: UInt64] = [:]
     }
 }
 

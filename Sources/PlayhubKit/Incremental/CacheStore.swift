@@ -12,7 +12,7 @@ import Foundation
 /// only after a successful build, by rename, never through a link.
 enum CacheStore {
     static let magic = "playhub build cache"
-    static let version = 4
+    static let version = 5
 
     /// `<site>/.playhub-cache/`.
     static func folder(site: URL) -> URL {
@@ -60,9 +60,13 @@ enum CacheStore {
             folders.reserveCapacity(folderCount)
             for _ in 0..<folderCount { folders[try reader.string()] = try reader.int() }
             let foreign = try reader.int()
+            var pageKeys: [String: UInt64] = [:]
+            let keyCount = try reader.count()
+            pageKeys.reserveCapacity(keyCount)
+            for _ in 0..<keyCount { pageKeys[try reader.string()] = try reader.uint64() }
             guard reader.isAtEnd else { return nil }
             return BuildSnapshot.State(generation: generation, siteKey: siteKey, sources: sources, pagesByKind: pagesByKind,
-                                       warnings: warnings, outputs: outputs, folders: folders, foreign: foreign)
+                                       warnings: warnings, outputs: outputs, folders: folders, foreign: foreign, pageKeys: pageKeys)
         } catch {
             return nil
         }
@@ -132,6 +136,8 @@ enum CacheStore {
         writer.write(state.folders.count)
         for (folder, time) in state.folders { writer.write(folder); writer.write(time) }
         writer.write(state.foreign)
+        writer.write(state.pageKeys.count)
+        for (path, key) in state.pageKeys { writer.write(path); writer.write(key) }
         _ = write(writer, "state", siteDir: siteDir, output: output)
     }
 

@@ -20,12 +20,14 @@ enum SnapshotRebuild {
         var output: URL
         var markdown: MarkdownOptions
         var cache: BuildCache
+        /// The last build's state.
+        var state: BuildSnapshot.State
     }
 
     static func attempt(_ inputs: Inputs, clock: StageClock, result: inout BuildResult) -> Bool {
         let options = inputs.options, cache = inputs.cache, output = inputs.output
-        guard let state = cache.snapshot?.state ?? CacheStore.loadState(siteDir: options.siteDir, output: output),
-              state.siteKey == InputKeys.site(options: options, theme: inputs.theme) else { return false }
+        let state = inputs.state
+        guard state.siteKey == InputKeys.site(options: options, theme: inputs.theme) else { return false }
         // The graph is read, git is asked for dates and the output folder checked while the
         // content folder is scanned.
         let config = inputs.config
@@ -114,8 +116,7 @@ enum SnapshotRebuild {
         result.graph = site
         clock.lap("plan", into: &result)
 
-        let (pages, problems) = PageRenderer.render(chosen, graph: site, theme: inputs.theme, jobs: options.jobs,
-                                                    cache: cache.inMemory ? cache : nil, complete: false)
+        let (pages, problems) = PageRenderer.render(chosen, graph: site, theme: inputs.theme, jobs: options.jobs)
         result.diagnostics.append(contentsOf: problems)
         guard !result.diagnostics.hasErrors else { return true }
         let seo = (searchEngineFiles ? SearchEngineFiles.make(graph: site, plans: plans, sitemapLimits: options.sitemapLimits, search: false) : [])
@@ -152,6 +153,9 @@ enum SnapshotRebuild {
             }
             next.outputs = report.stamps
             next.foreign = report.foreign
+            // Pages rendered here are rendered again by the next full build: their keys were
+            // made over the bodies of the last one.
+            for plan in chosen { next.pageKeys[plan.path.outputFile] = nil }
             // The graph changed only in bodies, which the disk copy leaves out; memory keeps them.
             if cache.inMemory || next.sources != state.sources || next.outputs != state.outputs || next.foreign != state.foreign
                 || next.folders != state.folders {

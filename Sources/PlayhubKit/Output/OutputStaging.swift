@@ -78,6 +78,17 @@ final class OutputStaging: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Keeps the file the last build wrote at `path`, without its bytes, when it is still
+    /// exactly as written (`stamp`, as the last build recorded it); false when it is not,
+    /// and the file must be made again.
+    func keep(_ path: String, ifStillAt stamp: OutputStamp) -> Bool {
+        guard let number = index[path], case .file(let found, owned: true) = plan.places[number], found == stamp else { return false }
+        lock.lock()
+        outcomes[number] = .unchanged(found)
+        lock.unlock()
+        return true
+    }
+
     /// The bytes this build made for `path` (staged, or already in place), for the link check.
     func contents(_ path: String) -> Data? {
         guard let number = index[path] else { return nil }

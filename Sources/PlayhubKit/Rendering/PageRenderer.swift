@@ -3,22 +3,19 @@ import Foundation
 /// Stage 7, render: every planned page through its template, in parallel, in plan order.
 public enum PageRenderer {
     /// Every page in plan order, held in memory (a rebuild of a few pages, tests).
-    public static func render(_ plans: [PagePlan], graph: SiteGraph, theme: Theme, jobs: Int, isServe: Bool = false,
-                              cache: BuildCache? = nil, complete: Bool = true) -> ([OutputFile], Diagnostics) {
+    public static func render(_ plans: [PagePlan], graph: SiteGraph, theme: Theme, jobs: Int,
+                              isServe: Bool = false) -> ([OutputFile], Diagnostics) {
         let files = Locked<[OutputFile?]>(Array(repeating: nil, count: plans.count))
-        let problems = render(plans, graph: graph, theme: theme, jobs: jobs, isServe: isServe, cache: cache, complete: complete) { number, file in
+        let problems = render(plans, graph: graph, theme: theme, jobs: jobs, isServe: isServe) { number, file in
             files.withLock { $0[number] = file }
         }
         return (problems.hasErrors ? [] : files.withLock { $0.compactMap { $0 } }, problems)
     }
 
     /// Renders every page and hands each to `page` (with its number in `plans`) on the thread
-    /// that made it, so a build can write pages as they come and hold none. With a `cache`
-    /// (serve), pages whose template data did not change reuse their last output. `plans` may
-    /// be some of the site's pages (`complete` false): the cache then keeps what it holds for
-    /// the others.
+    /// that made it, so a build can write pages as they come and hold none. `plans` may be
+    /// some of the site's pages (those whose `PageInputs` changed).
     static func render(_ plans: [PagePlan], graph: SiteGraph, theme: Theme, jobs: Int, isServe: Bool = false,
-                       cache: BuildCache? = nil, complete: Bool = true,
                        each page: @Sendable (Int, OutputFile) -> Void) -> Diagnostics {
         var problems = Diagnostics()
         for name in Set(plans.map(\.template)).sorted() where !name.isEmpty && !theme.hasTemplate(name) {
@@ -29,29 +26,15 @@ public enum PageRenderer {
         var factory = ViewFactory(graph: graph, isServe: isServe)
         let links = LinkBuilder(config: graph.config)
         let siteData = SharedValue(TemplateData.fields(of: factory.site))
-        // Renders `data` with `template`, or takes the bytes the cache holds for the same
-        // data and templates; records what it used for the next build.
-        let fresh = Locked<[String: (fingerprint: Int, data: Data)]>([:])
-        let reused = Locked(0)
-        @Sendable func output(_ key: String, _ data: [String: Any], template: String) -> Data {
-            guard let cache else { return Data((theme.render(data, template: template) ?? "").utf8) }
-            let fingerprint = TemplateFingerprint.of(data, template: template, themeFingerprint: theme.fingerprint)
-            let bytes: Data
-            if let cached = cache.rendered(key, fingerprint: fingerprint) {
-                bytes = cached
-                reused.withLock { $0 += 1 }
-            } else {
-                bytes = Data((theme.render(data, template: template) ?? "").utf8)
-            }
-            fresh.withLock { $0[key] = (fingerprint, bytes) }
-            return bytes
+        @Sendable func output(_ data: [String: Any], template: String) -> Data {
+            Data((theme.render(data, template: template) ?? "").utf8)
         }
         if theme.hasTemplate("card") {
             let cardFactory = factory
             let cards = CardCache(count: graph.playbooks.count) { index in
                 var data = cardFactory.card(index).templateFields
                 data["site"] = siteData.value
-                return String(decoding: output("#card/" + graph.playbooks[index].slug, data, template: "card"), as: UTF8.self)
+                return String(decoding: output(data, template: "card"), as: UTF8.self)
             }
             factory.cards = cards
         }
@@ -64,9 +47,8 @@ public enum PageRenderer {
                 return
             }
             let data = pageFactory.context(for: plan).templateData(site: siteData.value)
-            page(number, OutputFile(path: plan.path.outputFile, data: output(plan.path.outputFile, data, template: plan.template)))
+            page(number, OutputFile(path: plan.path.outputFile, data: output(data, template: plan.template)))
         }
-        cache?.storeRendered(fresh.withLock { $0 }, reused: reused.withLock { $0 }, replacing: complete)
         return problems
     }
 }
