@@ -20,14 +20,32 @@ public struct SearchPostings: Sendable, Equatable {
     }
 
     public init(documents: [SearchDocument]) {
-        var lists: [String: [Posting]] = [:]
-        for (number, document) in documents.enumerated() {
-            for (term, weight) in document.weights {
-                lists[term, default: []].append(Posting(document: Int32(number), weight: weight))
+        var builder = Builder()
+        builder.add(documents)
+        self = builder.finish()
+    }
+
+    /// Postings made from documents handed over in list order, a batch at a time, so a
+    /// build never holds every playbook's terms at once (at 50,000 playbooks they took
+    /// more memory than the postings).
+    public struct Builder {
+        private var lists: [String: [Posting]] = [:]
+        private var count = 0
+
+        public init() {}
+
+        public mutating func add(_ documents: [SearchDocument]) {
+            for document in documents {
+                for (term, weight) in document.weights {
+                    lists[term, default: []].append(Posting(document: Int32(count), weight: weight))
+                }
+                count += 1
             }
         }
-        for (term, list) in lists { lists[term] = Self.ranked(list) }
-        self.init(lists: lists)
+
+        public func finish() -> SearchPostings {
+            SearchPostings(lists: lists.mapValues(SearchPostings.ranked))
+        }
     }
 
     /// Best weight first, then list order. Lists are built in list order, so taking the
