@@ -24,22 +24,27 @@ import Testing
         return built
     }
 
-    @Test(arguments: 0..<40) func everyPageWhoseBytesChangeHasANewKey(seed: Int) throws {
-        var hub = RandomHub(seed: UInt64(seed))
-        let before = try build(hub)
-        #expect(before.keys.count > 30)
-        let edit = hub.edit()
-        let after = try build(hub)
-        var changed = 0
-        for (path, key) in after.keys {
-            guard let old = before.pages[path], let new = after.pages[path] else { continue }
-            if old != new {
-                changed += 1
-                #expect(before.keys[path] != key, "seed \(seed), \(edit): \(path) changed but its key did not")
+    @Test func everyPageWhoseBytesChangeHasANewKey() throws {
+        var visible = 0
+        for seed in 0..<100 {
+            var hub = RandomHub(seed: UInt64(seed))
+            let before = try build(hub)
+            #expect(before.keys.count > 30)
+            let edit = hub.edit()
+            let after = try build(hub)
+            var changed = 0
+            for (path, key) in after.keys {
+                guard let old = before.pages[path], let new = after.pages[path] else { continue }
+                if old != new {
+                    changed += 1
+                    #expect(before.keys[path] != key, "seed \(seed), \(edit): \(path) changed but its key did not")
+                }
             }
+            if changed > 0 || Set(before.keys.keys) != Set(after.keys.keys) { visible += 1 }
         }
-        // The edit shows somewhere, or the test would prove nothing.
-        #expect(changed > 0 || Set(before.keys.keys) != Set(after.keys.keys), "seed \(seed), \(edit): no page changed")
+        // Nearly every edit shows somewhere (a new related tag may already be listed as one
+        // sharing playbooks), or the test would prove little.
+        #expect(visible >= 95, "\(visible) of 100 edits changed a page")
     }
 
     @Test func aBodyEditReachesOnlyItsOwnPage() throws {

@@ -9,8 +9,8 @@ import Foundation
 /// - the site: what every page shows (the header's menu, the footer's pages, the site title);
 /// - a card: what a playbook shows wherever it is listed (title, summary, dates, type, its
 ///   category's link);
-/// - a link: what a tag, category, industry or tool shows where it is named (title,
-///   description, and the number of playbooks its page lists);
+/// - a link: what a tag, category, industry or tool shows where it is named (title and
+///   description), and where the number of playbooks its page lists is shown too, that count;
 /// - a whole entity: everything of one playbook, tag, category, term or free page, body too,
 ///   for its own page.
 /// A page's key combines the facts it reads: a playbook's page reads the whole playbook, the
@@ -25,9 +25,14 @@ struct PageInputs: Sendable {
     private let site: UInt64
     private let cards: [UInt64]
     private let playbooks: [UInt64]
+    /// Links with their counts (`withCount` in `ViewFactory`)…
     private let categoryLinks: [String: UInt64]
     private let tagLinks: [String: UInt64]
     private let termLinks: [TermKind: [String: UInt64]]
+    /// …and without: a playbook's page names its tags, but not how many playbooks each has.
+    private let categoryNames: [String: UInt64]
+    private let tagNames: [String: UInt64]
+    private let termNames: [TermKind: [String: UInt64]]
 
     /// `siteKey`: what the content does not decide (`InputKeys.site`).
     init(graph: SiteGraph, siteKey: UInt64) {
@@ -40,18 +45,22 @@ struct PageInputs: Sendable {
         }
         self.site = site.value
 
-        func link(title: String, description: String?, count: Int) -> UInt64 {
+        func link(title: String, description: String?, count: Int?) -> UInt64 {
             var hash = StableHash()
-            hash.combine(title); hash.combine(description); hash.combine(count)
+            hash.combine(title); hash.combine(description); hash.combine(count ?? -1)
             return hash.value
         }
         categoryLinks = graph.categories.mapValues { link(title: $0.title, description: $0.description, count: graph.playbooksByCategory[$0.slug]?.count ?? 0) }
+        categoryNames = graph.categories.mapValues { link(title: $0.title, description: $0.description, count: nil) }
         tagLinks = graph.tags.mapValues { link(title: $0.title, description: $0.description, count: graph.playbooksByTag[$0.slug]?.count ?? 0) }
-        var termLinks: [TermKind: [String: UInt64]] = [:]
+        tagNames = graph.tags.mapValues { link(title: $0.title, description: $0.description, count: nil) }
+        var termLinks: [TermKind: [String: UInt64]] = [:], termNames: [TermKind: [String: UInt64]] = [:]
         for kind in TermKind.allCases {
             termLinks[kind] = graph.terms(kind).mapValues { link(title: $0.title, description: $0.description, count: graph.playbooks(for: kind)[$0.slug]?.count ?? 0) }
+            termNames[kind] = graph.terms(kind).mapValues { link(title: $0.title, description: $0.description, count: nil) }
         }
         self.termLinks = termLinks
+        self.termNames = termNames
 
         var cards: [UInt64] = [], playbooks: [UInt64] = []
         cards.reserveCapacity(graph.playbooks.count)
@@ -61,7 +70,7 @@ struct PageInputs: Sendable {
             var card = StableHash()
             card.combine(playbook.slug); card.combine(playbook.title); card.combine(playbook.type); card.combine(playbook.summary)
             card.combine(playbook.featured); card.combine(playbook.draft); card.combine(playbook.date); card.combine(playbook.updated)
-            card.combine(playbook.category); card.combine(categoryLinks[playbook.category] ?? 0)
+            card.combine(playbook.category); card.combine(categoryNames[playbook.category] ?? 0)
             cards.append(card.value)
             var whole = StableHash()
             writer.reset()
@@ -90,10 +99,10 @@ struct PageInputs: Sendable {
         case .playbook(let index):
             let playbook = graph.playbooks[index]
             hash.combine(playbooks[index])
-            hash.combine(categoryLinks[playbook.category] ?? 0)
-            for slug in playbook.tags { hash.combine(tagLinks[slug] ?? 0) }
-            for slug in playbook.industries { hash.combine(termLinks[.industry]![slug] ?? 0) }
-            for slug in playbook.tools { hash.combine(termLinks[.tool]![slug] ?? 0) }
+            hash.combine(categoryNames[playbook.category] ?? 0)
+            for slug in playbook.tags { hash.combine(tagNames[slug] ?? 0) }
+            for slug in playbook.industries { hash.combine(termNames[.industry]![slug] ?? 0) }
+            for slug in playbook.tools { hash.combine(termNames[.tool]![slug] ?? 0) }
             for related in graph.relatedPlaybooks(of: index) { hash.combine(cards[related]) }
         case .playbookList(let page):
             list(Array(graph.playbooks.indices), page: page, into: &hash)
@@ -101,7 +110,7 @@ struct PageInputs: Sendable {
             let tag = graph.tags[slug]!
             let members = graph.playbooksByTag[slug] ?? []
             hash.combine(encoded: tag)
-            hash.combine(categoryLinks[tag.category] ?? 0)
+            hash.combine(categoryNames[tag.category] ?? 0)
             hash.combine(graph.newestUpdate(of: members).map { $0.year * 10_000 + $0.month * 100 + $0.day } ?? 0)
             list(members, page: page, into: &hash)
             guard page == 1 else { break }
@@ -116,7 +125,7 @@ struct PageInputs: Sendable {
             }
         case .tagIndex:
             for slug in graph.categoryOrder {
-                hash.combine(categoryLinks[slug]!)
+                hash.combine(categoryNames[slug]!)
                 for tag in graph.tagsByCategory[slug] ?? [] { hash.combine(tag); hash.combine(tagLinks[tag]!) }
             }
             hash.combine(graph.tags.count)
@@ -136,8 +145,9 @@ struct PageInputs: Sendable {
         case .termIndex(let kind):
             for slug in graph.termOrder(kind) { hash.combine(slug); hash.combine(termLinks[kind]![slug]!) }
         case .faq:
+            // Each tag's generated answers state its count and name its category.
             for slug in graph.categoryOrder {
-                hash.combine(categoryLinks[slug]!)
+                hash.combine(categoryNames[slug]!)
                 for tag in graph.tagsByCategory[slug] ?? [] {
                     hash.combine(encoded: graph.tags[tag]!)
                     hash.combine(tagLinks[tag]!)

@@ -161,8 +161,12 @@ struct RandomHub {
             let position = categories.firstIndex { $0.slug == current }!
             playbooks[index].category = categories[(position + 1 + random.next(categories.count - 1)) % categories.count].slug
             return "category of \(playbooks[index].slug)"
-        case 7: playbooks[index].tools = [tools[random.next(tools.count)]]; return "tools of \(playbooks[index].slug)"
-        case 8: playbooks[index].industries = []; return "industries of \(playbooks[index].slug)"
+        case 7:
+            playbooks[index].tools = [tools.first { !playbooks[index].tools.contains($0) }!]
+            return "tools of \(playbooks[index].slug)"
+        case 8:
+            playbooks[index].industries = playbooks[index].industries.isEmpty ? [industries[random.next(industries.count)]] : []
+            return "industries of \(playbooks[index].slug)"
         case 9: playbooks[index].featured.toggle(); return "featured of \(playbooks[index].slug)"
         case 10: playbooks[index].draft = true; return "draft of \(playbooks[index].slug)"
         case 11: let removed = playbooks.remove(at: index); return "removed \(removed.slug)"
@@ -170,7 +174,10 @@ struct RandomHub {
         case 13: tags[tagIndex].title += " Plus"; return "title of tag \(tags[tagIndex].slug)"
         case 14: tags[tagIndex].description = "Changed."; return "description of tag \(tags[tagIndex].slug)"
         case 15: tags[tagIndex].body += "\n\nMore about it."; return "body of tag \(tags[tagIndex].slug)"
-        case 16: tags[tagIndex].related = [tags[(tagIndex + 1) % tags.count].slug]; return "related of tag \(tags[tagIndex].slug)"
+        case 16:
+            let next = [tags[(tagIndex + 1) % tags.count].slug]
+            tags[tagIndex].related = tags[tagIndex].related == next ? [] : next
+            return "related of tag \(tags[tagIndex].slug)"
         case 17: tags[tagIndex].faq.append(("Why?", "Because.")); return "faq of tag \(tags[tagIndex].slug)"
         case 18: categories[categoryIndex].description = "New words."; return "description of category \(categories[categoryIndex].slug)"
         case 19: categories[categoryIndex].weight = categoryIndex == 0 ? 9 : 0; return "weight of category \(categories[categoryIndex].slug)"
