@@ -35,6 +35,28 @@ import Testing
         static let available: Bool = SmallDisk(kilobytes: 64) != nil
     }
 
+    /// Pages are staged as they are rendered; an error found after that (a broken link where
+    /// site.json makes it one) must still leave the previous site exactly as it was, with no
+    /// staged page anywhere, on the disk cache's path and without a cache alike.
+    @Test(arguments: [true, false]) func anErrorAfterRenderingLeavesThePreviousSiteUntouched(cached: Bool) throws {
+        let site = try SiteFixture(SmallHub.text, files: ["site.json": #"{"title": "Test Hub", "baseURL": "https://example.org/", "paginate": 2, "brokenLinks": "error"}"#])
+        func build() -> BuildResult {
+            var options = BuildOptions(siteDir: site.root, jobs: 2)
+            options.persistentCache = cached
+            return Builder.build(options)
+        }
+        #expect(build().succeeded)
+        let before = FolderState(site.output)
+        // A new title (every list re-renders) and a link to a page that does not exist.
+        try site.write("content/playbooks/price-test.md", SmallHub.priceTest(body: "See [the plan](/playbooks/no-such-plan/).")
+            .replacingOccurrences(of: "\"Price Test\"", with: "\"Price Experiment\""))
+        let failed = build()
+        #expect(failed.diagnostics.errors.map(\.code) == [.brokenLink], "\(failed.diagnostics)")
+        #expect(failed.writeReport == nil)
+        #expect(FolderState(site.output) == before)
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent(".playhub-staging").path))
+    }
+
     @Test(.enabled(if: SmallDisk.available, "needs root to mount a small tmpfs"))
     func aFullDiskLeavesThePreviousSiteCompleteAndNamesTheFile() throws {
         let disk = try #require(SmallDisk(kilobytes: 1024))
