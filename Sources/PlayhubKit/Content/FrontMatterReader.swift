@@ -47,7 +47,8 @@ public struct FrontMatterReader {
             return
         }
         do {
-            guard let node = try Yams.compose(yaml: frontMatter.yaml) else { return } // empty front matter
+            // UTF-8 named here: Yams' default reads the whole environment on every call.
+            guard let node = try Yams.compose(yaml: frontMatter.yaml, .default, .default, .utf8) else { return } // empty front matter
             guard let mapping = node.mapping else {
                 diagnostics.append(Diagnostic(.invalidYAML, at: location(of: node), "front matter must be a list of `key: value` lines"))
                 return

@@ -111,17 +111,18 @@ public enum JSONLD {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return values.compactMap { value -> String? in
             guard let data = try? encoder.encode(value) else { return nil }
-            var json = ""
+            // <, > and & as escapes, so no text in the JSON can close the script element.
+            var json: [UInt8] = []
             json.reserveCapacity(data.count + 16)
-            for scalar in String(decoding: data, as: UTF8.self).unicodeScalars {
-                switch scalar {
-                case "<": json += "\\u003c"
-                case ">": json += "\\u003e"
-                case "&": json += "\\u0026"
-                default: json.unicodeScalars.append(scalar)
+            for byte in data {
+                switch byte {
+                case UInt8(ascii: "<"): json += Array("\\u003c".utf8)
+                case UInt8(ascii: ">"): json += Array("\\u003e".utf8)
+                case UInt8(ascii: "&"): json += Array("\\u0026".utf8)
+                default: json.append(byte)
                 }
             }
-            return "<script type=\"application/ld+json\">\(json)</script>"
+            return "<script type=\"application/ld+json\">" + String(decoding: json, as: UTF8.self) + "</script>"
         }.joined(separator: "\n")
     }
 }
