@@ -7,14 +7,16 @@
 /// strings stay as they are, so sections behave the same.
 enum TemplateData {
     static func convert(_ value: Any) -> Any? {
+        // Concrete types first: a cast to a protocol is a conformance look-up, slow enough
+        // to show in a profile when every string of every page pays for it.
         switch value {
-        case let view as TemplateRepresentable: return view.templateFields
-        case let views as [TemplateRepresentable]: return views.map(\.templateFields)
         case let string as String: return string
         case let bool as Bool: return bool
         case let int as Int: return int
         case let double as Double: return double
         case let strings as [String]: return strings
+        case let view as TemplateRepresentable: return view.templateFields
+        case let views as [TemplateRepresentable]: return views.map(\.templateFields)
         case let dictionary as [String: Any]: return dictionary.compactMapValues(convert)
         default: break
         }
