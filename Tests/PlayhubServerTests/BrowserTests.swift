@@ -30,6 +30,28 @@ import Testing
         }
     }
 
+    /// A harness page: `frame` loaded in an iframe of the same origin, and `script`, which
+    /// drives it and writes what it saw into `<pre id="log">` (read back by `log(in:)`).
+    static func harness(frame: String, script: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"><title>Harness</title></head>
+        <body>
+        <pre id="log">running</pre>
+        <iframe id="page" src="\(frame)"></iframe>
+        <script>
+        var frame = document.getElementById("page"), log = [];
+        \(script)
+        </script>
+        </body></html>
+        """
+    }
+
+    /// What a harness page logged, from chromium's dump of its DOM.
+    static func log(in dom: String) -> String? {
+        dom.components(separatedBy: "<pre id=\"log\">").dropFirst().first?.components(separatedBy: "</pre>").first
+    }
+
     /// The DOM of `url` after `virtualTime` ms of the page's own time (its timers and fetches
     /// run without waiting for the clock), in a fresh profile under `folder`: nothing cached.
     static func dumpDOM(_ chromium: String, url: String, profileIn folder: URL, virtualTime: Int = 10_000) async throws -> String {

@@ -39,14 +39,8 @@ import Testing
 
     /// Each step logs the progress line, the boxes (`x` ticked, `-` not) and, after Reset,
     /// whether anything is left in storage.
-    static let harness = """
-    <!DOCTYPE html>
-    <html lang="en"><head><meta charset="utf-8"><title>Checklist harness</title></head>
-    <body>
-    <pre id="log">running</pre>
-    <iframe id="page" src="/playbooks/launch-day/"></iframe>
-    <script>
-    var frame = document.getElementById("page"), loads = 0, log = [];
+    static let harness = BrowserTests.harness(frame: "/playbooks/launch-day/", script: """
+    var loads = 0;
     var key = "playhub-checklist:/playbooks/launch-day/";
     function state() {
       var doc = frame.contentDocument;
@@ -77,9 +71,7 @@ import Testing
       }
       document.getElementById("log").textContent = log.join("\\n");
     });
-    </script>
-    </body></html>
-    """
+    """)
 
     @Test(.enabled(if: BrowserTests.chromium != nil, "chromium is not on PATH (Debian: apt-get install chromium); browser check skipped"))
     func tickingSurvivesAReloadAndResetBringsBackTheAuthoredTicks() async throws {
@@ -93,7 +85,7 @@ import Testing
 
         let output = try await BrowserTests.dumpDOM(chromium, url: "http://127.0.0.1:\(server.port)/checklist-harness.html",
                                                     profileIn: site.base, virtualTime: 30_000)
-        let log = output.components(separatedBy: "<pre id=\"log\">").dropFirst().first?.components(separatedBy: "</pre>").first
+        let log = BrowserTests.log(in: output)
         #expect(log == """
             opened: 1 of 3 done [-x-]
             ticked: 2 of 3 done [xx-] stored=true

@@ -25,14 +25,7 @@ import Testing
 
     /// Typing into the search box of a frame, one character every 40 ms (faster than the
     /// script waits before it searches), then what the frame shows and its address.
-    static let typingHarness = """
-    <!DOCTYPE html>
-    <html lang="en"><head><meta charset="utf-8"><title>Search harness</title></head>
-    <body>
-    <pre id="log">running</pre>
-    <iframe id="page" src="/hub/search/"></iframe>
-    <script>
-    var frame = document.getElementById("page"), log = [];
+    static let typingHarness = BrowserTests.harness(frame: "/hub/search/", script: """
     function seen(label) {
       var doc = frame.contentDocument;
       var titles = Array.prototype.map.call(doc.querySelectorAll("#search-results .card-title a"), function (a) { return a.textContent; });
@@ -59,9 +52,7 @@ import Testing
         });
       });
     });
-    </script>
-    </body></html>
-    """
+    """)
 
     /// The result titles (marks taken out), the links and the status line of the page.
     static func results(_ dom: String) -> (titles: [String], links: [String], status: String) {
@@ -120,7 +111,7 @@ import Testing
         try Data(Self.typingHarness.utf8).write(to: hub.deletingLastPathComponent().appendingPathComponent("search-harness.html"))
         let output = try await BrowserTests.dumpDOM(chromium, url: "http://127.0.0.1:\(server.port)/search-harness.html",
                                                     profileIn: site.base, virtualTime: 30_000)
-        let log = output.components(separatedBy: "<pre id=\"log\">").dropFirst().first?.components(separatedBy: "</pre>").first
+        let log = BrowserTests.log(in: output)
         #expect(log == """
             opened:  |  | 
             typed: ?q=keyw | 1 result | Keyword Research
