@@ -14,9 +14,10 @@ struct BuildCommand: ParsableCommand, ConsoleCommand {
             the output folder, and a file that no build made (a CNAME, a .git/, a PDF put there by \
             hand) stays and is counted in the summary. --clean removes those too.
 
-            What a build read and wrote is kept in the site's .playhub-cache/, so that when only \
-            playbook bodies changed, the next build renders only their pages; any other change \
-            builds everything. The output is the same as a build without the cache.
+            What a build read and wrote is kept in the site's .playhub-cache/, so that the next \
+            build renders only the pages whose inputs changed (an edited body: its own page; a \
+            title: every page that shows it; site.json or a template: every page). The output \
+            is the same as a build without the cache.
             """
     )
 
