@@ -47,17 +47,9 @@ public enum Builder {
             clock.lap("cache", into: &result)
         }
 
-        // 2. discover (serve's cache lists files it holds unchanged without reading them)
+        // 2. discover: every content file by size and time (each is read by the parse stage)
         let scanStart = Date()
-        var isCached: (@Sendable (String, Int, Date, ContentLayout) -> Bool)?
-        if let cache, cache.inMemory {
-            isCached = { [markdown] path, size, modified, layout in
-                var options = markdown
-                options.layout = layout
-                return cache.parsed(path, size: size, modified: modified, options: options) != nil
-            }
-        }
-        var scan = ContentScanner.scan(siteDir: options.siteDir, contentDir: config.contentDir, jobs: options.jobs, isCached: isCached)
+        let scan = ContentScanner.scan(siteDir: options.siteDir, contentDir: config.contentDir)
         result.diagnostics.append(contentsOf: scan.diagnostics)
         markdown.layout = scan.layout
         clock.lap("discover", into: &result)
@@ -65,7 +57,7 @@ public enum Builder {
         let contentDir = config.contentDir
         let dates = Background { GitDates.load(siteDir: options.siteDir, contentDir: contentDir) }
 
-        // 3–4. parse front matter and render Markdown, per file in parallel
+        // 3–4. read each file, parse its front matter and render its Markdown, in parallel
         let (documents, parseProblems) = DocumentParser.parseAll(scan.files, options: markdown, jobs: options.jobs,
                                                                  cache: cache?.inMemory == true ? cache : nil)
         result.diagnostics.append(contentsOf: parseProblems)
@@ -73,7 +65,6 @@ public enum Builder {
             Self.sourceStamps(scan.files, documents, parseProblems, dates: dates.value, readAt: scanStart)
                 .merging(scan.assets.map { ($0.path, SourceStamp(size: $0.size, modified: $0.modified, key: 0, dates: nil)) }) { $1 }
         }
-        scan.files = [] // their bytes are parsed: let them go before rendering fills memory with pages
         clock.lap("parse", into: &result)
 
         // 5. resolve references into the site graph
@@ -178,8 +169,10 @@ public enum Builder {
         var byPath: [String: ParsedDocument] = [:]
         for document in documents { byPath[document.path] = document }
         var stamps: [String: SourceStamp] = [:]
-        for file in files {
-            let document = byPath[file.path]
+        for found in files {
+            let document = byPath[found.path]
+            // The size and time of the bytes that were parsed, not of the file as found.
+            let file = document?.source ?? found
             stamps[file.path] = SourceStamp(size: SourceStamp.size(of: file, readAt: readAt), modified: file.modified,
                                             key: document.map { InputKeys.source($0, warnings: warnings[file.path] ?? []) } ?? 0,
                                             dates: document.flatMap { InputKeys.dates(of: $0, dates) })

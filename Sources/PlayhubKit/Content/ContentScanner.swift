@@ -17,11 +17,9 @@ public enum ContentScanner {
     /// skipped in silence: an unreadable folder, a dangling link, a link that leads out of the
     /// site or a name that is not UTF-8 is an error; a Markdown file playhub does not read
     /// (`.markdown`, in a sub-folder where none are allowed, in a folder that is no kind's) is
-    /// a warning. Hidden files are passed over. Files are read on `jobs` threads, except those
-    /// `isCached` accepts by path, size, modification time and layout: the build cache holds
-    /// their parse, so they are listed unread.
-    public static func scan(siteDir: URL, contentDir: String, jobs: Int = 1,
-                            isCached: (@Sendable (_ path: String, _ size: Int, _ modified: Date, _ layout: ContentLayout) -> Bool)? = nil) -> Scan {
+    /// a warning. Hidden files are passed over. Files are listed with their size and time, not
+    /// read: the parse stage reads each one just before parsing it.
+    public static func scan(siteDir: URL, contentDir: String) -> Scan {
         var scan = Scan()
         let siteRoot = realPath(siteDir.path) ?? siteDir.path
         let contentRoot = contentDir.hasPrefix("/") ? contentDir : siteDir.appendingPathComponent(contentDir).path
@@ -92,21 +90,7 @@ public enum ContentScanner {
                                     bundles: bundles, files: placed.map { (relative($0.0.path), $0.1) })
         scan.assets = placed.map { ContentAsset(path: $0.0.path, absolutePath: $0.0.absolute, outputPath: $0.1,
                                                 size: $0.0.size, modified: $0.0.modified) }
-        let layout = scan.layout
-        let read = Parallel.map(found, jobs: jobs) { entry -> Result<SourceFile, ReadError> in
-            if let isCached, isCached(entry.path, entry.size, entry.modified, layout) {
-                return .success(.unread(kind: entry.kind, path: entry.path, fileStem: entry.stem, size: entry.size, modified: entry.modified))
-            }
-            return readFile(entry.absolute).map { SourceFile(kind: entry.kind, path: entry.path, fileStem: entry.stem, data: $0.0, modified: $0.1) }
-        }
-        for (entry, outcome) in zip(found, read) {
-            switch outcome {
-            case .success(let file):
-                scan.files.append(file)
-            case .failure(let error):
-                scan.diagnostics.append(Diagnostic(.io, at: SourceLocation(file: entry.path), "cannot read file: \(error.message)"))
-            }
-        }
+        scan.files = found.map { .unread(kind: $0.kind, path: $0.path, absolutePath: $0.absolute, fileStem: $0.stem, size: $0.size, modified: $0.modified) }
         scan.files.sort { $0.path < $1.path }
         return scan
     }

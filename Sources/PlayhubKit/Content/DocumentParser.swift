@@ -3,7 +3,13 @@ import Foundation
 /// Stages 3 and 4, parse and markdown, for one file: split the front matter, read it into the
 /// kind's typed meta, render the body. Pure and independent per file, so it runs in parallel.
 public enum DocumentParser {
-    public static func parse(_ file: SourceFile, options: MarkdownOptions) -> (ParsedDocument?, [Diagnostic]) {
+    /// Reads the file first when the discover stage only found it.
+    public static func parse(_ found: SourceFile, options: MarkdownOptions) -> (ParsedDocument?, [Diagnostic]) {
+        let file: SourceFile
+        switch found.reading() {
+        case .success(let read): file = read
+        case .failure(let problem): return (nil, [problem])
+        }
         let frontMatter: FrontMatter
         switch FrontMatter.split(file.data, path: file.path) {
         case .success(let value): frontMatter = value
@@ -135,8 +141,9 @@ public enum DocumentParser {
         return found
     }
 
-    /// Parses every file on up to `jobs` threads; results keep the input order. With a
-    /// `cache`, files whose size and modification time are unchanged are not parsed again.
+    /// Reads and parses every file on up to `jobs` threads, one file's bytes at a time per
+    /// thread; results keep the input order. With a `cache`, files whose size and
+    /// modification time are unchanged are neither read nor parsed again.
     public static func parseAll(_ files: [SourceFile], options: MarkdownOptions, jobs: Int,
                                 cache: BuildCache? = nil) -> ([ParsedDocument], Diagnostics) {
         let results = Parallel.map(files, jobs: jobs) { file -> (ParsedDocument?, [Diagnostic], Bool) in

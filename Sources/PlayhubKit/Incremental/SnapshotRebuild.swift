@@ -42,10 +42,8 @@ enum SnapshotRebuild {
         clock.lap("cache", into: &result)
 
         let scanStart = Date()
-        let scan = ContentScanner.scan(siteDir: options.siteDir, contentDir: contentDir, jobs: options.jobs) { path, size, modified, _ in
-            state.sources[path]?.matches(size: size, modified: modified) == true
-        }
-        // The files it does not read must be the ones it did not read before (their warnings are the snapshot's).
+        let scan = ContentScanner.scan(siteDir: options.siteDir, contentDir: contentDir)
+        // The files it passes over must be the ones passed over before (their warnings are the snapshot's).
         guard !scan.diagnostics.hasErrors,
               Set(scan.diagnostics.items) == Set(state.warnings.filter { $0.code == .ignoredFile }),
               scan.files.count + scan.assets.count == state.sources.count,
