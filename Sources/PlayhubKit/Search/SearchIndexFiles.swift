@@ -185,11 +185,12 @@ public enum SearchIndexFiles {
                 var list: [SearchPostings.Posting] = []
                 if !take("]") {
                     repeat {
-                        guard let weight = number(), weight <= UInt8.max, take(",") else { return nil }
+                        guard let weight = number(), weight <= 7, take(",") else { return nil }
                         if take("\"") {
                             let start = at
                             while at < bytes.count, bytes[at] != UInt8(ascii: "\"") { at += 1 }
-                            guard let bitmap = Data(base64Encoded: Data(UnsafeBufferPointer(rebasing: bytes[start..<at]))), take("\"") else { return nil }
+                            guard let bitmap = Data(base64Encoded: Data(UnsafeBufferPointer(rebasing: bytes[start..<at]))),
+                                  bitmap.count <= 1 << 26, take("\"") else { return nil }
                             for (index, byte) in bitmap.enumerated() where byte != 0 {
                                 for bit in 0..<8 where byte & (1 << bit) != 0 {
                                     list.append(SearchPostings.Posting(document: Int32(index * 8 + bit), weight: UInt8(weight)))
@@ -202,7 +203,7 @@ public enum SearchIndexFiles {
                         for _ in 0..<count {
                             guard take(","), let gap = number() else { return nil }
                             document += gap
-                            guard document <= Int(Int32.max) else { return nil }
+                            guard document < 1 << 29 else { return nil } // what a Posting holds
                             list.append(SearchPostings.Posting(document: Int32(document), weight: UInt8(weight)))
                         }
                     } while take(",")
