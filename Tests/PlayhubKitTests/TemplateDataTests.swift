@@ -28,6 +28,14 @@ import Testing
         }
     }
 
+    @Test func headListsEveryField() {
+        var head = HeadView(title: "T | Hub", ogTitle: "T", description: "D", canonical: "https://example.org/t/", ogType: "article",
+                            image: "https://example.org/i.png", twitterCard: "summary_large_image", jsonLDHTML: "<script></script>", noindex: true)
+        #expect(listed(head.templateFields) == mirrored(head))
+        head.image = nil
+        #expect(listed(head.templateFields) == mirrored(head))
+    }
+
     @Test func cardListsEveryField() {
         let card = PlaybookCardView(title: "T", url: "/playbooks/t/", type: "Checklist", summary: "S", featured: true, draft: false,
                                     date: "2023-12-01", dateText: "December 1, 2023",

@@ -45,7 +45,7 @@ enum TemplateData {
 }
 
 /// A view that lists its own fields for templates. The views rendered by the thousand on big
-/// hubs (cards and links) do, which spares a reflection per value; a test checks that each
+/// hubs (cards, links and every page's head) do, which spares a reflection per value; a test checks that each
 /// lists exactly its stored properties.
 protocol TemplateRepresentable {
     var templateFields: [String: Any] { get }
@@ -57,6 +57,15 @@ extension LinkView: TemplateRepresentable {
         if let description { fields["description"] = description }
         if let count { fields["count"] = count }
         if let countLabel { fields["countLabel"] = countLabel }
+        return fields
+    }
+}
+
+extension HeadView: TemplateRepresentable {
+    var templateFields: [String: Any] {
+        var fields: [String: Any] = ["title": title, "ogTitle": ogTitle, "description": description, "canonical": canonical,
+                                     "ogType": ogType, "twitterCard": twitterCard, "jsonLDHTML": jsonLDHTML, "noindex": noindex]
+        if let image { fields["image"] = image }
         return fields
     }
 }
