@@ -119,6 +119,7 @@ public enum Builder {
         clock.lap("render", into: &result)
         if let memory = sink as? OutputMemory { result.files = memory.files(paths) }
         for plan in plans { result.pagesByKind[plan.kind, default: 0] += 1 }
+        // A page a static file replaces is made by the copy, and counts as made.
         result.renderedPages = changed.count + plans.count - published.pages.count
         // Broken links are warnings in `build` unless site.json says otherwise, errors in `check`.
         let linkSeverity: Diagnostic.Severity = options.checkLinks || config.brokenLinks == .error ? .error : .warning

@@ -9,16 +9,13 @@ enum DeferredBodies {
         let wanted = indexes.filter { graph.playbooks[$0].bodyDeferred }
         let sources = wanted.map { (graph.playbooks[$0].sourcePath, graph.playbooks[$0].slug) }
         let bodies = Parallel.map(sources, jobs: jobs) { path, slug -> Result<RenderedMarkdown, Diagnostic> in
-            switch ContentScanner.readFile(siteDir.appendingPathComponent(path).path) {
-            case .success(let (data, modified)):
-                let file = SourceFile(kind: .playbook, path: path, fileStem: slug, data: data, modified: modified)
-                guard let document = DocumentParser.parse(file, options: options).0 else {
-                    return .failure(Diagnostic(.io, at: SourceLocation(file: path), "file changed during the build", hint: "build again"))
-                }
-                return .success(document.body)
-            case .failure(let error):
-                return .failure(Diagnostic(.io, at: SourceLocation(file: path), "cannot read file: \(error.message)"))
-            }
+            // Found by path alone: the parse reads it (and says so when it cannot).
+            let file = SourceFile.unread(kind: .playbook, path: path, absolutePath: siteDir.appendingPathComponent(path).path,
+                                         fileStem: slug, size: 0, modified: .distantPast)
+            let (document, problems) = DocumentParser.parse(file, options: options)
+            if let document { return .success(document.body) }
+            return .failure(problems.first { $0.code == .io }
+                ?? Diagnostic(.io, at: SourceLocation(file: path), "file changed during the build", hint: "build again"))
         }
         var problems = Diagnostics()
         for (index, body) in zip(wanted, bodies) {

@@ -111,7 +111,7 @@ struct PageInputs: Sendable {
             let members = graph.playbooksByTag[slug] ?? []
             hash.combine(encoded: tag)
             hash.combine(categoryNames[tag.category] ?? 0)
-            hash.combine(graph.newestUpdate(of: members).map { $0.year * 10_000 + $0.month * 100 + $0.day } ?? 0)
+            hash.combine(graph.newestUpdate(of: members))
             list(members, page: page, into: &hash)
             guard page == 1 else { break }
             for other in graph.tagsByCategory[tag.category] ?? [] { hash.combine(tagLinks[other]!) }
@@ -135,7 +135,7 @@ struct PageInputs: Sendable {
             hash.combine(encoded: category)
             for tag in graph.tagsByCategory[slug] ?? [] { hash.combine(tag); hash.combine(tagLinks[tag]!) }
             for related in category.related { hash.combine(related); hash.combine(categoryLinks[related] ?? 0) }
-            hash.combine(graph.newestUpdate(of: members).map { $0.year * 10_000 + $0.month * 100 + $0.day } ?? 0)
+            hash.combine(graph.newestUpdate(of: members))
             list(members, page: page, into: &hash)
         case .categoryIndex:
             for slug in graph.categoryOrder { hash.combine(slug); hash.combine(categoryLinks[slug]!) }
@@ -179,6 +179,11 @@ struct PageInputs: Sendable {
 }
 
 extension StableHash {
+    mutating func combine(_ day: Day?) {
+        combine(day != nil)
+        if let day { combine(day) }
+    }
+
     /// A value as the build cache writes it (a tag, category, term or page: bodies included).
     mutating func combine(encoded value: some BinaryCodable) {
         var writer = BinaryWriter(capacity: 1024)
